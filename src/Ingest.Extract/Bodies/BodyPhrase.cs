@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Ingest.Vietnamese;
+
+namespace Ingest.Extract.Bodies;
+
+/// <summary>What the head of a <see cref="BodyPhrase"/> is.</summary>
+internal enum BodyPhraseKind
+{
+    /// <summary>A named body from the gazetteer ("Ban Tổ chức Trung ương").</summary>
+    Named,
+
+    /// <summary>A class of bodies ("các cấp ủy", "đảng ủy trực thuộc Trung ương").</summary>
+    Generic,
+
+    /// <summary>A head word with a capitalised name ("Sở Nội vụ", "Ban Tổ chức Huyện ủy").</summary>
+    Proper,
+
+    /// <summary>A person noun governing bodies ("bí thư các tỉnh ủy, thành ủy").</summary>
+    Person,
+}
+
+/// <summary>
+/// One responsible body found in a token list: the tokens of its printed name, and where the
+/// parse continues (after a dropped scope phrase).
+/// </summary>
+/// <param name="Start">Index of the first token of the name.</param>
+/// <param name="HeadEnd">Index one past the head noun (and its determiner).</param>
+/// <param name="NameEnd">Index one past the last token of the name.</param>
+/// <param name="Next">Index where parsing continues; past <paramref name="NameEnd"/> when a scope phrase was dropped.</param>
+/// <param name="Kind">What the head is.</param>
+/// <param name="IsBareIncomplete">A head like "cơ quan" with nothing after it, which pairs with the next noun.</param>
+/// <param name="LowerFirst">Print the first letter in lower case: a sentence-initial generic noun (gold README conventions).</param>
+internal sealed record BodyPhrase(int Start, int HeadEnd, int NameEnd, int Next, BodyPhraseKind Kind, bool IsBareIncomplete, bool LowerFirst)
+{
+    /// <summary>The name as printed in <paramref name="text"/>: spaces collapsed, canonical tones.</summary>
+    public string Name(string text, IReadOnlyList<TextToken> tokens)
+    {
+        var from = tokens[Start].Start;
+        var to = tokens[NameEnd - 1].End;
+        var builder = new StringBuilder(to - from);
+        var pendingSpace = false;
+        for (var i = from; i < to; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+        }
+
+        var name = VietnameseText.CanonicalTones(builder.ToString());
+        return LowerFirst && name.Length > 0 && char.IsUpper(name[0])
+            ? char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..]
+            : name;
+    }
+}
+
+/// <summary>Bodies coordinated in one list ("Bộ Chính trị, Ban Bí thư").</summary>
+/// <param name="Items">The bodies, in order.</param>
+/// <param name="Start">Index of the first token of the list (before any dropped honorific).</param>
+/// <param name="End">Index one past the list.</param>
+internal sealed record BodyList(IReadOnlyList<BodyPhrase> Items, int Start, int End)
+{
+    /// <summary>True when no body was found.</summary>
+    public bool IsEmpty => Items.Count == 0;
+
+    /// <summary>A list with no bodies at <paramref name="index"/>.</summary>
+    public static BodyList Empty(int index) => new([], index, index);
+
+    /// <summary>The printed names, in order.</summary>
+    public IReadOnlyList<string> Names(string text, IReadOnlyList<TextToken> tokens) =>
+        [.. Items.Select(item => item.Name(text, tokens))];
+}

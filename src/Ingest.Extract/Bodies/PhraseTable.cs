@@ -1,0 +1,76 @@
+namespace Ingest.Extract.Bodies;
+
+/// <summary>
+/// Multi-word phrases keyed by their first token, matched longest first against a token list.
+/// Built once from data files; read-only and thread-safe afterwards.
+/// </summary>
+/// <typeparam name="T">What a phrase stands for.</typeparam>
+internal sealed class PhraseTable<T>
+{
+    private readonly Dictionary<string, List<(string[] Keys, T Value)>> _byFirstKey = new(StringComparer.Ordinal);
+
+    /// <summary>Number of phrases.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds a phrase. Phrases that tokenise to nothing are ignored.</summary>
+    public void Add(string phrase, T value)
+    {
+        var keys = TextTokenizer.Keys(phrase);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        if (!_byFirstKey.TryGetValue(keys[0], out var list))
+        {
+            list = [];
+            _byFirstKey[keys[0]] = list;
+        }
+
+        // Longest first, so the first hit is the longest match; ties keep insertion order.
+        var index = list.FindIndex(entry => entry.Keys.Length < keys.Length);
+        list.Insert(index < 0 ? list.Count : index, (keys, value));
+        Count++;
+    }
+
+    /// <summary>The longest phrase that starts at <paramref name="index"/>, if any.</summary>
+    public bool TryMatch(IReadOnlyList<TextToken> tokens, int index, out T value, out int tokenCount)
+    {
+        value = default!;
+        tokenCount = 0;
+        if (index < 0 || index >= tokens.Count || !_byFirstKey.TryGetValue(tokens[index].Key, out var list))
+        {
+            return false;
+        }
+
+        foreach (var (keys, candidate) in list)
+        {
+            if (index + keys.Length > tokens.Count)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 1; k < keys.Length; k++)
+            {
+                if (tokens[index + k].Key != keys[k])
+                {
+                    matches = false;
+                    break;
+                }
+            }
+
+            if (matches)
+            {
+                value = candidate;
+                tokenCount = keys.Length;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a phrase starts at <paramref name="index"/>.</summary>
+    public bool StartsAt(IReadOnlyList<TextToken> tokens, int index) => TryMatch(tokens, index, out _, out _);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Ingest.Vietnamese;
+
+namespace Ingest.Extract.Bodies;
+
+/// <summary>
+/// Splits text into words, numbers and punctuation for phrase matching. Linear in the text;
+/// stateless and thread-safe.
+/// </summary>
+internal static class TextTokenizer
+{
+    /// <summary>Tokens of <paramref name="text"/>, in order.</summary>
+    public static List<TextToken> Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<TextToken>(text.Length / 5);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                tokens.Add(new TextToken(i, 1, "\n", TokenKind.LineBreak, false));
+                i++;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                i++;
+                while (i < text.Length && (IsWordChar(text[i]) || (IsInnerJoiner(text[i]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))))
+                {
+                    i++;
+                }
+
+                var word = text[start..i];
+                var kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
+                var capitalized = kind == TokenKind.Word && char.IsUpper(c);
+                tokens.Add(new TextToken(start, i - start, VietnameseText.Key(word), kind, capitalized, capitalized && IsAllUpper(word)));
+                continue;
+            }
+
+            tokens.Add(new TextToken(i, 1, PunctuationKey(c), TokenKind.Punctuation, false));
+            i++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Keys of the words of a phrase, for building phrase tables.</summary>
+    public static string[] Keys(string phrase) => [.. Tokenize(phrase).Select(t => t.Key)];
+
+    private static bool IsAllUpper(string word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters > 1;
+    }
+
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    // "trị-xã", "đ/c", "21-KL/TW", "2.1": joiners only inside a word, never at its edges.
+    private static bool IsInnerJoiner(char c) => c is '-' or '/' or '.' or '\'';
+
+    private static string PunctuationKey(char c) => c switch
+    {
+        '\u2013' or '\u2014' or '\u2012' or '\u2212' => "-",
+        '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => "\"",
+        '\u2018' or '\u2019' => "'",
+        '\u2026' => ".",
+        _ => c.ToString(),
+    };
+}

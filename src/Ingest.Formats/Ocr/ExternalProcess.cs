@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+
+namespace Ingest.Formats.Ocr;
+
+/// <summary>What an external tool did.</summary>
+/// <param name="ExitCode">Exit code; -1 when the process was killed.</param>
+/// <param name="StandardOutput">Everything it wrote to stdout, decoded as UTF-8.</param>
+/// <param name="StandardError">Everything it wrote to stderr.</param>
+/// <param name="TimedOut">True when it was killed for exceeding the time limit.</param>
+internal sealed record ProcessOutcome(int ExitCode, string StandardOutput, string StandardError, bool TimedOut);
+
+/// <summary>
+/// Runs the command-line tools some formats need (Tesseract, Poppler's pdftoppm, LibreOffice),
+/// with arguments passed as a list (never through a shell), a time limit, and the whole process
+/// tree killed on timeout or cancellation so no converter outlives the file it was started for.
+/// </summary>
+internal static class ExternalProcess
+{
+    /// <summary>Full path of an executable found on PATH, or null.</summary>
+    public static string? FindOnPath(string name)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (OperatingSystem.IsWindows() && File.Exists(candidate + ".exe"))
+            {
+                return candidate + ".exe";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="fileName"/> to completion. Throws <see cref="OperationCanceledException"/>
+    /// on cancellation (after killing the process); returns null when the program cannot be started.
+    /// </summary>
+    public static ProcessOutcome? Run(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            if (!process.Start())
+            {
+                return null;
+            }
+        }
+        catch (Win32Exception)
+        {
+            return null;
+        }
+
+        // Nothing is ever fed to the tools; closing stdin stops any that would wait for input.
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ProcessOutcome(-1, string.Empty, string.Empty, TimedOut: true);
+        }
+
+        return new ProcessOutcome(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult(), TimedOut: false);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the timeout and the kill.
+        }
+        catch (Win32Exception)
+        {
+            // It could not be killed (already gone, or not ours); nothing more can be done.
+        }
+    }
+}

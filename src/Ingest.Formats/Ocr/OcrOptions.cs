@@ -1,0 +1,39 @@
+namespace Ingest.Formats.Ocr;
+
+/// <summary>Configuration of OCR for PDF pages that have no usable text layer.</summary>
+public sealed record OcrOptions
+{
+    /// <summary>Turns OCR off; pages without a text layer are then reported, not read.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Path of tesseract; null looks it up on PATH.</summary>
+    public string? TesseractPath { get; init; }
+
+    /// <summary>Path of Poppler's pdftoppm, which renders the pages; null looks it up on PATH.</summary>
+    public string? PdftoppmPath { get; init; }
+
+    /// <summary>Tesseract language (Debian package tesseract-ocr-vie provides "vie").</summary>
+    public string Language { get; init; } = "vie";
+
+    /// <summary>
+    /// Tesseract page segmentation mode. 6 ("a single uniform block") reads party documents best:
+    /// the automatic mode (3) drops short header lines next to seals and stamps. Word positions are
+    /// used for layout either way.
+    /// </summary>
+    public int PageSegmentationMode { get; init; } = 6;
+
+    /// <summary>Rendering resolution; 300 dpi is what Tesseract is trained for.</summary>
+    public int Dpi { get; init; } = 300;
+
+    /// <summary>Pages recognised at once, one process each.</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Time one page may take (rendering and recognition each).</summary>
+    public TimeSpan PageTimeout { get; init; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>
+    /// Directory of cached recognition results, keyed by the SHA-256 of the page image and the
+    /// settings; null uses "ingest-ocr-cache" under the system temporary directory. Empty string disables the cache.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+}

@@ -1,0 +1,711 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Ingest.Model;
+
+namespace Ingest.Formats.Pdf;
+
+/// <summary>
+/// Rebuilds blocks from positioned words: words to lines, lines split into segments at wide gaps,
+/// page numbers and running headers/footers removed, runs of lines laid out in columns (the
+/// two-column letterhead, the signature block) turned into tables, the remaining lines joined
+/// into paragraphs in reading order (top to bottom, across pages) with hard wraps and hyphenation
+/// undone, and small-type notes at the foot of a page kept apart as footnotes.
+/// All thresholds are multiples of the font size so that PDF points and OCR pixels both work.
+/// </summary>
+internal static partial class PdfLayout
+{
+    /// <summary>A horizontal gap wider than this many font sizes separates columns, not words.</summary>
+    private const double ColumnGap = 2.5;
+
+    /// <summary>Lines in this top or bottom share of the page may be running headers, footers or page numbers.</summary>
+    private const double FurnitureZone = 0.12;
+
+    /// <summary>Type this much smaller than the body is footnote type.</summary>
+    private const double FootnoteSizeRatio = 0.85;
+
+    /// <summary>Builds the blocks of a document from its pages.</summary>
+    public static List<Block> Build(IReadOnlyList<PageText> pages, CancellationToken cancellationToken)
+    {
+        var lines = new List<List<Line>>();
+        foreach (var page in pages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lines.Add(BuildLines(page));
+        }
+
+        RemovePageFurniture(pages, lines);
+        var bodySize = Median(lines.SelectMany(p => p).Select(l => l.Size), fallback: 12);
+        var blocks = new List<Block>();
+        var footnotes = new List<Block>();
+        var paragraph = new ParagraphBuilder();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pageLines = lines[p];
+            var notesStart = FootnoteStart(pageLines, bodySize);
+            var body = pageLines.Take(notesStart).ToList();
+            var metrics = PageMetrics.Of(body);
+            var runs = TableRuns(body, metrics);
+            for (var i = 0; i < body.Count;)
+            {
+                if (runs.TryGetValue(i, out var run))
+                {
+                    paragraph.Flush(blocks);
+                    blocks.Add(TableBlock(body.GetRange(i, run.Count), run.Columns));
+                    i += run.Count;
+                    continue;
+                }
+
+                var line = body[i];
+                var previous = paragraph.Last;
+                if (previous is not null && StartsNewParagraph(previous, line, paragraph.LastMetrics!, metrics))
+                {
+                    paragraph.Flush(blocks);
+                }
+
+                paragraph.Add(line, metrics);
+                i++;
+            }
+
+            AddFootnotes(pageLines.Skip(notesStart).ToList(), footnotes);
+        }
+
+        paragraph.Flush(blocks);
+        blocks.AddRange(footnotes);
+        return blocks;
+    }
+
+    private static List<Line> BuildLines(PageText page)
+    {
+        var groups = new List<List<PageWord>>();
+        foreach (var word in page.Words.Where(w => w.Text.Length > 0).OrderByDescending(w => w.Top).ThenBy(w => w.Left))
+        {
+            List<PageWord>? home = null;
+            for (var g = groups.Count - 1; g >= 0 && g >= groups.Count - 4; g--)
+            {
+                var top = groups[g].Max(w => w.Top);
+                var bottom = groups[g].Min(w => w.Bottom);
+                var overlap = Math.Min(top, word.Top) - Math.Max(bottom, word.Bottom);
+                if (overlap >= 0.5 * Math.Min(top - bottom, word.Top - word.Bottom))
+                {
+                    home = groups[g];
+                    break;
+                }
+            }
+
+            if (home is null)
+            {
+                groups.Add([word]);
+            }
+            else
+            {
+                home.Add(word);
+            }
+        }
+
+        var lines = new List<Line>();
+        var offset = 0;
+        foreach (var group in groups.OrderByDescending(g => g.Average(w => w.Middle)))
+        {
+            var size = Median(group.Select(w => w.Size), fallback: 12);
+
+            // A note number set as its own small word is a reference mark: dropped, remembered at a line start.
+            var ordered = group.OrderBy(w => w.Left).ToList();
+            var startsWithMark = ordered[0].NoteMark || (ordered.Count > 1 && IsSmallNumber(ordered[0], size));
+            var words = ordered.Where(w => !IsSmallNumber(w, size)).ToList();
+            if (words.Count == 0)
+            {
+                continue;
+            }
+
+            var segments = new List<Segment>();
+            var current = new List<PageWord> { words[0] };
+            for (var i = 1; i < words.Count; i++)
+            {
+                if (words[i].Left - words[i - 1].Right > ColumnGap * size)
+                {
+                    segments.Add(Segment.Of(current));
+                    current = [];
+                }
+
+                current.Add(words[i]);
+            }
+
+            segments.Add(Segment.Of(current));
+            var line = new Line(page.Number, lines.Count + 1, offset, segments, size, words[0].Right - words[0].Left)
+            {
+                StartsWithNoteMark = startsWithMark,
+                Recognized = page.Recognized,
+            };
+            lines.Add(line);
+            offset += line.Text.Length + 1;
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Drops page numbers ("2", "- 2 -", "Trang 2", "2/5") and lines repeated in the top or bottom
+    /// zone of two or more pages (running headers such as a file name, footers), comparing texts
+    /// with digits masked so "Trang 2" and "Trang 3" count as the same line.
+    /// </summary>
+    private static void RemovePageFurniture(IReadOnlyList<PageText> pages, List<List<Line>> lines)
+    {
+        var candidates = new List<(int Page, Line Line, string Key)>();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var pageLines = lines[p];
+            var height = pages[p].Height;
+            for (var i = 0; i < pageLines.Count; i++)
+            {
+                var line = pageLines[i];
+                var edge = i < 2 || i >= pageLines.Count - 2;
+                var inZone = line.Top > height * (1 - FurnitureZone) || line.Bottom < height * FurnitureZone;
+                if (edge && inZone)
+                {
+                    candidates.Add((p, line, MaskDigits(line.Text)));
+                }
+            }
+        }
+
+        var repeated = candidates.GroupBy(c => c.Key, StringComparer.Ordinal)
+            .Where(g => g.Select(c => c.Page).Distinct().Count() >= 2)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var (page, line, key) in candidates)
+        {
+            if (PageNumber().IsMatch(line.Text) || repeated.Contains(key))
+            {
+                lines[page].Remove(line);
+            }
+        }
+    }
+
+    private static bool IsSmallNumber(PageWord word, double lineSize) =>
+        word.Size < 0.75 * lineSize && word.Text.All(c => char.IsAsciiDigit(c) || c == '*');
+
+    private static bool IsNoteStart(Line line) => line.StartsWithNoteMark || NoteMark().IsMatch(line.Text);
+
+    private static string MaskDigits(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (char.IsDigit(c))
+            {
+                if (builder.Length == 0 || builder[^1] != '#')
+                {
+                    builder.Append('#');
+                }
+            }
+            else if (!char.IsWhiteSpace(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Index of the first footnote line: the page ends with lines in smaller type, the first of
+    /// which starts with a note mark (a number or an asterisk). Returns the line count when none.
+    /// </summary>
+    private static int FootnoteStart(List<Line> lines, double bodySize)
+    {
+        var start = lines.Count;
+        while (start > 0 && lines[start - 1].Size < bodySize * FootnoteSizeRatio)
+        {
+            start--;
+        }
+
+        while (start < lines.Count && !IsNoteStart(lines[start]))
+        {
+            start++;
+        }
+
+        // The whole page in small type is a page, not a footnote area.
+        return start == 0 ? lines.Count : start;
+    }
+
+    private static void AddFootnotes(List<Line> lines, List<Block> footnotes)
+    {
+        Line? first = null;
+        var text = string.Empty;
+        foreach (var line in lines)
+        {
+            if (first is not null && IsNoteStart(line))
+            {
+                AddFootnote(footnotes, first, text);
+                first = null;
+            }
+
+            text = first is null ? line.Text : Join(text, line.Text);
+            first ??= line;
+        }
+
+        if (first is not null)
+        {
+            AddFootnote(footnotes, first, text);
+        }
+    }
+
+    /// <summary>The note's number is dropped, as DOCX and Markdown readers drop it: the note is kept apart, not numbered.</summary>
+    private static void AddFootnote(List<Block> footnotes, Line first, string text)
+    {
+        var body = NoteMark().Replace(text, string.Empty, 1);
+        if (body.Length > 0)
+        {
+            footnotes.Add(new Block(BlockKind.Footnote, body, first.Span(text.Length)));
+        }
+    }
+
+    /// <summary>
+    /// Finds the runs of lines laid out in columns, keyed by their first line. A run is anchored
+    /// by a line split into two to six segments and takes in the lines around it whose segments
+    /// stay inside the same columns (the letterhead: issuer left, party name right). Where no line
+    /// is split, lines that all stay on one side of the text's centre, some left and some right,
+    /// form a two-column run (the signature block: "Nơi nhận" left, "T/M ..." and the signer right).
+    /// </summary>
+    private static Dictionary<int, (int Count, ColumnSet Columns)> TableRuns(List<Line> lines, PageMetrics metrics)
+    {
+        var runs = new Dictionary<int, (int Count, ColumnSet Columns)>();
+        var taken = new bool[lines.Count];
+        var centre = (metrics.Left + metrics.Right) / 2;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (taken[i] || !IsAnchor(lines[i], centre))
+            {
+                continue;
+            }
+
+            var columns = new ColumnSet(lines[i].Segments);
+            var end = i + 1;
+            while (end < lines.Count && !taken[end] && Close(lines[end - 1], lines[end]) && columns.TryAdd(lines[end].Segments, lines[end].Size * 0.5))
+            {
+                end++;
+            }
+
+            var start = i;
+            while (start > 0 && !taken[start - 1] && !EndsParagraphAbove(lines, start - 1, taken, metrics) &&
+                   Close(lines[start - 1], lines[start]) && columns.TryAdd(lines[start - 1].Segments, lines[start - 1].Size * 0.5))
+            {
+                start--;
+            }
+
+            Take(runs, taken, start, end, columns);
+            i = end - 1;
+        }
+
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (taken[i] || Side(lines[i], centre) == 0)
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < lines.Count && !taken[end] && Close(lines[end - 1], lines[end]) && Side(lines[end], centre) != 0)
+            {
+                end++;
+            }
+
+            var start = EndsParagraphAbove(lines, i, taken, metrics) ? i + 1 : i;
+
+            var sides = Enumerable.Range(start, end - start).Select(k => Side(lines[k], centre)).ToHashSet();
+            if (sides.Count == 2)
+            {
+                Take(runs, taken, start, end, new ColumnSet(centre));
+            }
+
+            i = end - 1;
+        }
+
+        return runs;
+    }
+
+    /// <summary>
+    /// True when the line at <paramref name="index"/> is the short last line of the paragraph above
+    /// (that line runs to the right margin without ending a sentence): it sits on one side of the
+    /// centre like a table cell, but it belongs to its paragraph.
+    /// </summary>
+    private static bool EndsParagraphAbove(List<Line> lines, int index, bool[] taken, PageMetrics metrics)
+    {
+        if (index == 0 || taken[index - 1])
+        {
+            return false;
+        }
+
+        var above = lines[index - 1];
+        return above.Segments.Count == 1 && above.Right >= metrics.Right - above.Size && !SentenceEnd().IsMatch(above.Text);
+    }
+
+    private static void Take(Dictionary<int, (int Count, ColumnSet Columns)> runs, bool[] taken, int start, int end, ColumnSet columns)
+    {
+        runs[start] = (end - start, columns);
+        for (var k = start; k < end; k++)
+        {
+            taken[k] = true;
+        }
+    }
+
+    /// <summary>
+    /// A line that opens a column run: two to six segments that all hold text (a stray mark such as
+    /// "|" or a speck makes no column). Two segments must also lie on either side of the text's
+    /// centre, as letterhead columns do: a gap inside a justified line (a word lost under a stamp
+    /// in a scan) leaves a long left part that runs past the centre.
+    /// </summary>
+    private static bool IsAnchor(Line line, double centre)
+    {
+        var segments = line.Segments;
+        if (segments.Count is < 2 or > 6 || !segments.All(HasText))
+        {
+            return false;
+        }
+
+        return segments.Count > 2 || (segments[0].Right < centre && segments[1].Left > centre);
+    }
+
+    private static bool HasText(Segment segment) => segment.Text.Count(char.IsLetterOrDigit) >= 2;
+
+    private static bool Close(Line above, Line below) => above.Bottom - below.Top <= 2.5 * Math.Max(above.Size, below.Size);
+
+    /// <summary>-1 when a one-segment line lies left of <paramref name="centre"/>, 1 when right of it, 0 when it crosses it or is split.</summary>
+    private static int Side(Line line, double centre)
+    {
+        if (line.Segments.Count != 1)
+        {
+            return 0;
+        }
+
+        var margin = 0.25 * line.Size;
+        if (!HasText(line.Segments[0]))
+        {
+            return 0;
+        }
+
+        return line.Right < centre - margin ? -1 : line.Left > centre + margin ? 1 : 0;
+    }
+
+    private static Block TableBlock(List<Line> lines, ColumnSet columns)
+    {
+        var columnCount = columns.Count;
+        var rows = new List<List<List<string>>>();
+        Line? previous = null;
+        foreach (var line in lines)
+        {
+            // A new row starts after a gap wider than half a line, or at every line of a data table.
+            var newRow = previous is null || columnCount > 2 && line.Segments.Count == columnCount ||
+                         previous.Bottom - line.Top > 0.5 * Math.Max(previous.Size, line.Size);
+            if (newRow)
+            {
+                rows.Add(Enumerable.Range(0, columnCount).Select(_ => new List<string>()).ToList());
+            }
+
+            foreach (var segment in line.Segments)
+            {
+                rows[^1][columns.ColumnOf(segment)].Add(segment.Text);
+            }
+
+            previous = line;
+        }
+
+        var cells = rows.Select(r => (IReadOnlyList<string>)r.Select(c => string.Join('\n', c)).ToList()).ToList();
+        var text = string.Join('\n', cells.Select(r => string.Join('\t', r)));
+        var last = lines[^1];
+        var span = lines[0].Page == last.Page
+            ? new SourceSpan(lines[0].Offset, last.Offset + last.Text.Length - lines[0].Offset, lines[0].Index, lines[0].Page)
+            : lines[0].Span(lines[0].Text.Length);
+        return new Block(BlockKind.Table, text, span) { Cells = cells };
+    }
+
+    private static bool StartsNewParagraph(Line previous, Line line, PageMetrics previousMetrics, PageMetrics metrics)
+    {
+        // A change of type size ends a paragraph; OCR sizes are box heights and vary more by themselves.
+        var size = Math.Max(previous.Size, line.Size);
+        var sizeTolerance = previous.Recognized || line.Recognized ? 0.35 : 0.1;
+        if (Math.Abs(previous.Size - line.Size) > sizeTolerance * size || previous.Bold != line.Bold)
+        {
+            return true;
+        }
+
+        var previousCentered = previousMetrics.IsCentered(previous);
+        var centered = metrics.IsCentered(line);
+        var endsSentence = SentenceEnd().IsMatch(previous.Text);
+
+        // A centred title's first line may run almost from margin to margin: it is still symmetric.
+        if (previousCentered != centered && !(previousMetrics.IsSymmetric(previous) && metrics.IsSymmetric(line) && !endsSentence))
+        {
+            return true;
+        }
+
+        // The next line's first word would have fitted after this line: the line was broken on purpose.
+        var endedEarly = !previousCentered && previous.Right + (0.3 * size) + line.FirstWordWidth < previousMetrics.Right - (0.3 * size);
+        var indented = !centered && line.Left > metrics.Left + (0.8 * size);
+        var marker = ListMarker().IsMatch(line.Text);
+        if (previous.Page != line.Page)
+        {
+            return endedEarly || endsSentence || indented || marker;
+        }
+
+        var gap = previous.Bottom - line.Top;
+        if (gap > Math.Max(1.6 * metrics.LineGap, metrics.LineGap + (0.35 * size)))
+        {
+            return true;
+        }
+
+        return !centered && (endedEarly || indented || (marker && endsSentence));
+    }
+
+    /// <summary>Joins a wrapped line to the text before it, undoing hyphenation where a word was split.</summary>
+    private static string Join(string before, string after)
+    {
+        if (before.Length >= 2 && before[^1] == '-' && !char.IsWhiteSpace(before[^2]))
+        {
+            // "tổ chức-\nđảng" is rare in Vietnamese, but Latin words and foreign names are hyphenated
+            // by Word; symbols such as "24-\nQĐ/TW" keep their hyphen and lose the break.
+            return char.IsLower(before[^2]) && after.Length > 0 && char.IsLower(after[0])
+                ? string.Concat(before.AsSpan(0, before.Length - 1), after)
+                : before + after;
+        }
+
+        return before + " " + after;
+    }
+
+    private static double Median(IEnumerable<double> values, double fallback)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? fallback : sorted[sorted.Count / 2];
+    }
+
+    [GeneratedRegex(@"^[\s\-–—]*(?:(?:trang|page)\s*)?\d{1,4}(?:\s*/\s*\d{1,4})?[\s\-–—]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+
+    /// <summary>A footnote's number at the start of its text: "1 ", "1.", "1)", "(1)", "*", or "1" glued to a capital ("1Theo").</summary>
+    [GeneratedRegex(@"^\s*(?:\d{1,3}(?:[\s.)]|(?=\p{Lu}))|\*|\(\d{1,3}\))\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex NoteMark();
+
+    [GeneratedRegex(@"[.;:!?…]['""”’)]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+
+    /// <summary>Visible labels of party documents: "- ", "+ ", "•", "1.", "1.2.", "a)", "IV.", "II-", "Điều 3".</summary>
+    [GeneratedRegex(@"^\s*(?:[-+•–*]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ]\)\s|[IVXLC]{1,6}[.\-]\s|Điều\s+\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker();
+
+    /// <summary>A run of words on one line with no column gap inside.</summary>
+    internal sealed record Segment(string Text, double Left, double Right, double Top, double Bottom, bool Bold, bool Italic)
+    {
+        public static Segment Of(List<PageWord> words) => new(
+            string.Join(' ', words.Select(w => w.Text)),
+            words.Min(w => w.Left),
+            words.Max(w => w.Right),
+            words.Max(w => w.Top),
+            words.Min(w => w.Bottom),
+            words.All(w => w.Bold),
+            words.All(w => w.Italic));
+    }
+
+    /// <summary>One line of a page: its segments left to right.</summary>
+    internal sealed class Line(int page, int index, int offset, List<Segment> segments, double size, double firstWordWidth)
+    {
+        /// <summary>Width of the line's first word: whether it would have fitted on the line above tells a wrap from a break.</summary>
+        public double FirstWordWidth { get; } = firstWordWidth;
+
+        /// <summary>The line comes from OCR.</summary>
+        public bool Recognized { get; init; }
+
+        /// <summary>The line began with a superscript note number (removed from its text).</summary>
+        public bool StartsWithNoteMark { get; init; }
+
+        public int Page { get; } = page;
+
+        /// <summary>1-based line number on the page.</summary>
+        public int Index { get; } = index;
+
+        /// <summary>Offset in the page text (lines joined by '\n').</summary>
+        public int Offset { get; } = offset;
+
+        public List<Segment> Segments { get; } = segments;
+
+        public double Size { get; } = size;
+
+        public string Text { get; } = string.Join(' ', segments.Select(s => s.Text));
+
+        public double Left => Segments[0].Left;
+
+        public double Right => Segments[^1].Right;
+
+        public double Top => Segments.Max(s => s.Top);
+
+        public double Bottom => Segments.Min(s => s.Bottom);
+
+        public bool Bold => Segments.All(s => s.Bold);
+
+        public bool Italic => Segments.All(s => s.Italic);
+
+        public SourceSpan Span(int length) => new(Offset, length, Index, Page);
+    }
+
+    /// <summary>Margins and usual line spacing of a page's body text.</summary>
+    private sealed class PageMetrics
+    {
+        public double Left { get; private init; }
+
+        public double Right { get; private init; }
+
+        public double LineGap { get; private init; }
+
+        /// <summary>
+        /// Margins are the outermost edges shared by at least two lines: a single stray line (a stamp,
+        /// a wide table) does not move them, and centred or indented lines do not define them.
+        /// </summary>
+        public static PageMetrics Of(List<Line> lines)
+        {
+            if (lines.Count == 0)
+            {
+                return new PageMetrics();
+            }
+
+            var size = Median(lines.Select(l => l.Size), fallback: 12);
+            var lefts = lines.Select(l => l.Left).Order().ToList();
+            var rights = lines.Select(l => l.Right).OrderDescending().ToList();
+            var left = lefts.FirstOrDefault(x => lefts.Count(y => Math.Abs(y - x) < size / 2) >= 2, lefts[0]);
+            var right = rights.FirstOrDefault(x => rights.Count(y => Math.Abs(y - x) < size / 2) >= 2, rights[0]);
+            var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Bottom - b.Top).Where(g => g > -size).ToList();
+            return new PageMetrics { Left = left, Right = right, LineGap = Median(gaps, fallback: size * 0.3) };
+        }
+
+        /// <summary>Centred: clearly away from both margins, by about the same amount.</summary>
+        public bool IsCentered(Line line) =>
+            line.Left - Left > 1.5 * line.Size && Right - line.Right > 1.5 * line.Size && IsSymmetric(line);
+
+        /// <summary>About as far from the left margin as from the right one.</summary>
+        public bool IsSymmetric(Line line) => Math.Abs((line.Left - Left) - (Right - line.Right)) < 2.5 * line.Size;
+    }
+
+    /// <summary>Accumulates the lines of the paragraph being built.</summary>
+    private sealed class ParagraphBuilder
+    {
+        private readonly List<Line> _lines = [];
+        private readonly List<PageMetrics> _metrics = [];
+
+        public Line? Last => _lines.Count == 0 ? null : _lines[^1];
+
+        public PageMetrics? LastMetrics => _metrics.Count == 0 ? null : _metrics[^1];
+
+        public void Add(Line line, PageMetrics metrics)
+        {
+            _lines.Add(line);
+            _metrics.Add(metrics);
+        }
+
+        public void Flush(List<Block> blocks)
+        {
+            if (_lines.Count == 0)
+            {
+                return;
+            }
+
+            var text = _lines[0].Text;
+            foreach (var line in _lines.Skip(1))
+            {
+                text = Join(text, line.Text);
+            }
+
+            var first = _lines[0];
+            var lastOnPage = _lines.Last(l => l.Page == first.Page);
+            var span = new SourceSpan(first.Offset, lastOnPage.Offset + lastOnPage.Text.Length - first.Offset, first.Index, first.Page);
+            var style = BlockStyle.None;
+            style |= _lines.All(l => l.Bold) ? BlockStyle.Bold : BlockStyle.None;
+            style |= _lines.All(l => l.Italic) ? BlockStyle.Italic : BlockStyle.None;
+            style |= _lines.Select((l, i) => _metrics[i].IsCentered(l)).All(c => c) ? BlockStyle.Centered : BlockStyle.None;
+            blocks.Add(new Block(BlockKind.Paragraph, text, span) { Style = style });
+            _lines.Clear();
+            _metrics.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The columns of a table run. For every boundary between two columns it keeps the widest
+    /// left-column edge and the narrowest right-column edge seen; a line fits when its segments
+    /// can be placed without those edges crossing.
+    /// </summary>
+    private sealed class ColumnSet
+    {
+        private readonly double[] _leftEdges;
+        private readonly double[] _rightEdges;
+
+        public ColumnSet(List<Segment> first)
+        {
+            var boundaries = first.Count - 1;
+            _leftEdges = new double[boundaries];
+            _rightEdges = new double[boundaries];
+            for (var b = 0; b < boundaries; b++)
+            {
+                _leftEdges[b] = first[b].Right;
+                _rightEdges[b] = first[b + 1].Left;
+            }
+        }
+
+        /// <summary>Two columns split at <paramref name="boundary"/>.</summary>
+        public ColumnSet(double boundary)
+        {
+            _leftEdges = [boundary];
+            _rightEdges = [boundary];
+        }
+
+        public int Count => _leftEdges.Length + 1;
+
+        public int ColumnOf(Segment segment)
+        {
+            var middle = (segment.Left + segment.Right) / 2;
+            var column = 0;
+            while (column < _leftEdges.Length && middle > (_leftEdges[column] + _rightEdges[column]) / 2)
+            {
+                column++;
+            }
+
+            return column;
+        }
+
+        public bool TryAdd(List<Segment> segments, double tolerance)
+        {
+            var placed = segments.Select(ColumnOf).ToList();
+            if (placed.Distinct().Count() != placed.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var column = placed[i];
+                if (column > 0 && segments[i].Left < _leftEdges[column - 1] - tolerance)
+                {
+                    return false;
+                }
+
+                if (column < _rightEdges.Length && segments[i].Right > _rightEdges[column] + tolerance)
+                {
+                    return false;
+                }
+            }
+
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var column = placed[i];
+                if (column > 0)
+                {
+                    _rightEdges[column - 1] = Math.Min(_rightEdges[column - 1], segments[i].Left);
+                }
+
+                if (column < _leftEdges.Length)
+                {
+                    _leftEdges[column] = Math.Max(_leftEdges[column], segments[i].Right);
+                }
+            }
+
+            return true;
+        }
+    }
+}

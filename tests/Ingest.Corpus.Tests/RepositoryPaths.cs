@@ -1,0 +1,38 @@
+namespace Ingest.Corpus.Tests;
+
+/// <summary>Locates the repository and its corpus from the test's working folder.</summary>
+internal static class RepositoryPaths
+{
+    private static readonly Lazy<string> RootPath = new(() =>
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Ingest.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Ingest.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => RootPath.Value;
+
+    public static string Corpus => Path.Combine(Root, "corpus");
+
+    public static string Seeds => Path.Combine(Corpus, "seeds");
+
+    public static string Schema => Path.Combine(Root, "schemas", "ingest-record.schema.json");
+
+    /// <summary>The seed files, as theory data.</summary>
+    public static TheoryData<string> SeedFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Seeds).Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+}
