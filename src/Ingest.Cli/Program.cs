@@ -16,6 +16,7 @@ public static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         return root;
     }

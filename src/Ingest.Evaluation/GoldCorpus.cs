@@ -14,12 +14,16 @@ public sealed record GoldEntry(string GoldPath, string DocumentPath, string Grou
 
 /// <summary>
 /// Finds gold annotations under <c>&lt;corpus&gt;/gold</c> and the files they describe elsewhere in the
-/// corpus (matched by the file name recorded in the annotation's "file" field).
+/// corpus: the file named in the annotation's "file" field, and its renditions under
+/// <c>renditions/</c> (same name, other extension).
 /// </summary>
 public static class GoldCorpus
 {
     /// <summary>Gold folder inside a corpus.</summary>
     public const string GoldFolder = "gold";
+
+    /// <summary>Folder of renditions: the annotated files converted to other formats, scored against the same gold.</summary>
+    public const string RenditionsFolder = "renditions";
 
     /// <summary>Every annotation whose file exists in the corpus, ordered by group then file name.</summary>
     public static IReadOnlyList<GoldEntry> Find(string corpusRoot)
@@ -31,19 +35,34 @@ public static class GoldCorpus
             return [];
         }
 
-        var documents = Directory.EnumerateFiles(corpusRoot, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(corpusRoot, "*", SearchOption.AllDirectories)
             .Where(p => !Path.GetRelativePath(corpusRoot, p).StartsWith(GoldFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            .ToList();
+        var documents = files
             .GroupBy(Path.GetFileName, StringComparer.Ordinal)
             .ToDictionary(g => g.Key!, g => g.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+
+        // Renditions of an annotated file in other formats (corpus/renditions/docx/X.docx for
+        // seeds/X.txt) share its gold: the same document must give the same extraction.
+        var renditions = files
+            .Where(p => Path.GetRelativePath(corpusRoot, p).StartsWith(RenditionsFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
         var entries = new List<GoldEntry>();
         foreach (var goldPath in Directory.EnumerateFiles(goldDirectory, "*.gold.json"))
         {
             var file = JsonNode.Parse(File.ReadAllText(goldPath))?["file"]?.GetValue<string>();
-            if (file is null || !documents.TryGetValue(file, out var matches))
+            if (file is null)
             {
                 continue;
             }
+
+            var matches = documents.GetValueOrDefault(file, [])
+                .Concat(renditions.GetValueOrDefault(Path.GetFileNameWithoutExtension(file), []))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
 
             foreach (var documentPath in matches)
             {

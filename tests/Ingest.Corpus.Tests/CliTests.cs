@@ -121,4 +121,24 @@ public sealed class CliTests
         seeds.GetProperty("documents").GetProperty("f1").GetDouble().Should().BeInRange(0, 1);
         report.RootElement.GetProperty("files").GetArrayLength().Should().BeGreaterThanOrEqualTo(5);
     }
+
+    [Theory]
+    [InlineData("as-printed", "Kết luận về tổ chức, hoà bình")] // repair only; the printed tone style stays
+    [InlineData("canonical", "Kết luận về tổ chức, hòa bình")] // tone on the first vowel of "oa"
+    public async Task Normalize_WhenFileGiven_PrintsRepairedText(string style, string expected)
+    {
+        using var folder = new TemporaryDirectory();
+        var path = folder.Write("in.txt", "Ket luận về tố chức, hoà bình"u8.ToArray());
+
+        var (exit, output, _) = await Invoke("normalize", path, "--tone-style", style);
+
+        exit.Should().Be(0);
+        output.Should().Be(expected);
+    }
+
+    [Fact]
+    public void Parse_WhenToneStyleUnknown_HasError()
+    {
+        Program.CreateRootCommand().Parse("normalize x.txt --tone-style fancy").Errors.Should().NotBeEmpty();
+    }
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Ingest.Corpus.Tests;
 
 /// <summary>Locates the repository and its corpus from the test's working folder.</summary>
@@ -5,6 +7,13 @@ internal static class RepositoryPaths
 {
     private static readonly Lazy<string> RootPath = new(() =>
     {
+        var recorded = typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "IngestRepositoryRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "Ingest.sln")))
+        {
+            return recorded;
+        }
+
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Ingest.sln")))

@@ -18,6 +18,12 @@ public sealed class CasingTests
     [InlineData("ĐẢNG BỘ TỈNH LONG AN", "Đảng bộ tỉnh Long An")]
     // Secretariat.
     [InlineData("BAN BÍ THƯ", "Ban Bí thư")]
+    // A hyphenated province: both halves of the place are capitalised.
+    [InlineData("TỈNH ỦY BÀ RỊA - VŨNG TÀU", "Tỉnh ủy Bà Rịa - Vũng Tàu")]
+    // A party delegation of a state body.
+    [InlineData("ĐẢNG ĐOÀN QUỐC HỘI", "Đảng đoàn Quốc hội")]
+    // A bloc party committee ("Khối" is part of the name).
+    [InlineData("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TRUNG ƯƠNG", "Đảng ủy Khối các cơ quan Trung ương")]
     // A central board.
     [InlineData("ỦY BAN KIỂM TRA TRUNG ƯƠNG", "Ủy ban Kiểm tra Trung ương")]
     // A standing committee of a province.
@@ -62,6 +68,8 @@ public sealed class CasingTests
     [InlineData(new[] { "TỈNH ỦY BẮC GIANG", "BỘ PHẬN THƯỜNG TRỰC CHỈ ĐẠO", "THỰC HIỆN NGHỊ QUYẾT TW4 (KHÓA XI)" }, "Bộ phận Thường trực chỉ đạo thực hiện Nghị quyết TW4 (khóa XI), Tỉnh ủy Bắc Giang")]
     // A central board under the Central Committee is "... Trung ương".
     [InlineData(new[] { "BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC" }, "Ban Tổ chức Trung ương")]
+    // The central office has "Đảng" in its name.
+    [InlineData(new[] { "BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG" }, "Văn phòng Trung ương Đảng")]
     // A self-contained body on the second line needs no parent.
     [InlineData(new[] { "ĐẢNG BỘ HUYỆN THỦ THỪA", "ĐẢNG ỦY XÃ AN THẠNH" }, "Đảng ủy xã An Thạnh")]
     public void FromLetterhead_WhenLinesAreGiven_ReturnsIssuer(string[] lines, string expected)

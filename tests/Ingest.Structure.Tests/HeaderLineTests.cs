@@ -169,6 +169,8 @@ public sealed class HeaderLineTests
     [InlineData("Nguyễn Thị Thu Thủy", "Nguyễn Thị Thu Thủy")]
     // A name in capitals with a known family name is returned in title case.
     [InlineData("NGUYỄN PHÚ TRỌNG", "Nguyễn Phú Trọng")]
+    // An academic title before the name is dropped.
+    [InlineData("TS. Lê Thị Kim Út", "Lê Thị Kim Út")]
     // A recipients entry is not a name.
     [InlineData("Như trên", null)]
     // An abbreviation.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Ingest.Vietnamese;
 
@@ -9,6 +10,11 @@ namespace Ingest.Extract.Bodies;
 /// </summary>
 internal static class TextTokenizer
 {
+    // Word forms repeat endlessly across an archive (Vietnamese has a few thousand syllables), so
+    // their keys are cached. The cap bounds memory on odd input; past it keys are computed anew.
+    private const int KeyCacheCapacity = 100_000;
+    private static readonly ConcurrentDictionary<string, string> KeyCache = new(StringComparer.Ordinal);
+
     /// <summary>Tokens of <paramref name="text"/>, in order.</summary>
     public static List<TextToken> Tokenize(string text)
     {
@@ -43,7 +49,7 @@ internal static class TextTokenizer
                 var word = text[start..i];
                 var kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
                 var capitalized = kind == TokenKind.Word && char.IsUpper(c);
-                tokens.Add(new TextToken(start, i - start, VietnameseText.Key(word), kind, capitalized, capitalized && IsAllUpper(word)));
+                tokens.Add(new TextToken(start, i - start, KeyOf(word), kind, capitalized, capitalized && IsAllUpper(word)));
                 continue;
             }
 
@@ -56,6 +62,22 @@ internal static class TextTokenizer
 
     /// <summary>Keys of the words of a phrase, for building phrase tables.</summary>
     public static string[] Keys(string phrase) => [.. Tokenize(phrase).Select(t => t.Key)];
+
+    private static string KeyOf(string word)
+    {
+        if (KeyCache.TryGetValue(word, out var key))
+        {
+            return key;
+        }
+
+        key = VietnameseText.Key(word);
+        if (KeyCache.Count < KeyCacheCapacity)
+        {
+            KeyCache.TryAdd(word, key);
+        }
+
+        return key;
+    }
 
     private static bool IsAllUpper(string word)
     {

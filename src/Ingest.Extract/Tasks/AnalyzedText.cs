@@ -28,6 +28,7 @@ internal sealed class AnalyzedText
     /// <summary>Prepares <paramref name="raw"/>.</summary>
     public static AnalyzedText Create(string raw)
     {
+        ArgumentNullException.ThrowIfNull(raw);
         var text = Clean(raw);
         var tokens = TextTokenizer.Tokenize(text);
         return new AnalyzedText(text, tokens, SplitSentences(tokens));

@@ -56,10 +56,12 @@ internal sealed class ResponsibilityReader
     /// Reads an item (a bullet, or a numbered item's heading and paragraphs): the subject its first
     /// sentence opens with, subjects of later sentences and of "thì" clauses, leads and supports.
     /// </summary>
-    public ItemRoles ReadItem(string text)
+    public ItemRoles ReadItem(string text) => ReadItem(AnalyzedText.Create(text));
+
+    /// <inheritdoc cref="ReadItem(string)"/>
+    public ItemRoles ReadItem(AnalyzedText analyzed)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var analyzed = AnalyzedText.Create(text);
+        ArgumentNullException.ThrowIfNull(analyzed);
         var tokens = analyzed.Tokens;
         var owners = new List<BodyList>();
         IReadOnlyList<string> subject = [];
@@ -106,10 +108,13 @@ internal sealed class ResponsibilityReader
     /// True for a line that labels an attribute of an item rather than stating one ("Cơ quan chủ
     /// trì: Ban Tuyên giáo Tỉnh ủy", "Thời gian thực hiện: quý I/2022").
     /// </summary>
-    public bool IsAttributeLine(string text)
+    public bool IsAttributeLine(string text) => IsAttributeLine(AnalyzedText.Create(text));
+
+    /// <inheritdoc cref="IsAttributeLine(string)"/>
+    public bool IsAttributeLine(AnalyzedText analyzed)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var tokens = AnalyzedText.Create(text).Tokens;
+        ArgumentNullException.ThrowIfNull(analyzed);
+        var tokens = analyzed.Tokens;
         return _grammar.AttributeLabels.TryMatch(tokens, 0, out _, out var length) && length < tokens.Count && tokens[length].Is(":");
     }
 
@@ -122,10 +127,12 @@ internal sealed class ResponsibilityReader
     /// <param name="issuer">The document's issuer; in a preamble its own subject is not an assignee.</param>
     /// <param name="preamble">True for the preamble: there the issuer speaks of itself
     /// ("Bộ Chính trị ban hành Kế hoạch thực hiện như sau:").</param>
-    public ItemRoles? ReadIntro(string text, string? issuer, bool preamble)
+    public ItemRoles? ReadIntro(string text, string? issuer, bool preamble) => ReadIntro(AnalyzedText.Create(text), issuer, preamble);
+
+    /// <inheritdoc cref="ReadIntro(string, string?, bool)"/>
+    public ItemRoles? ReadIntro(AnalyzedText analyzed, string? issuer, bool preamble)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var analyzed = AnalyzedText.Create(text);
+        ArgumentNullException.ThrowIfNull(analyzed);
         if (analyzed.Sentences.Count == 0 || !IsIntro(analyzed))
         {
             return null;
@@ -265,10 +272,12 @@ internal sealed class ResponsibilityReader
     /// ...", "Ghi nhận, biểu dương ...") or a past-aspect verb ("Các cấp ủy đã ..."). GOLD.md:
     /// background and assessment paragraphs are not tasks.
     /// </summary>
-    public bool IsReport(string text)
+    public bool IsReport(string text) => IsReport(AnalyzedText.Create(text));
+
+    /// <inheritdoc cref="IsReport(string)"/>
+    public bool IsReport(AnalyzedText analyzed)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        var analyzed = AnalyzedText.Create(text);
+        ArgumentNullException.ThrowIfNull(analyzed);
         if (analyzed.Sentences.Count == 0)
         {
             return false;

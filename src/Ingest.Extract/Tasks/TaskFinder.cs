@@ -65,7 +65,7 @@ public sealed class TaskFinder : ITaskFinder
         var heading = _reader.ReadHeading(section.Heading);
         var content = SectionContent.Split(section.Paragraphs);
         // "- Cơ quan chủ trì: ...", "- Thời gian: ..." under a numbered item describe that item.
-        var attributesOnly = content.Bullets.Count > 0 && content.Bullets.All(b => _reader.IsAttributeLine(b.Text));
+        var attributesOnly = content.Bullets.Count > 0 && content.Bullets.All(b => _reader.IsAttributeLine(b.Analyzed));
         if (section.Children.Count == 0 && (content.Bullets.Count == 0 || attributesOnly))
         {
             if (isOperative)
@@ -108,7 +108,7 @@ public sealed class TaskFinder : ITaskFinder
         var hasHeading = !string.IsNullOrWhiteSpace(section.Heading);
         Responsibility responsibility;
         string text;
-        string opening;
+        AnalyzedText opening;
         if (heading.Kind == HeadingKind.Bodies)
         {
             // "13. Học viện Chính trị quốc gia Hồ Chí Minh" + paragraphs: the heading owns the item,
@@ -119,16 +119,16 @@ public sealed class TaskFinder : ITaskFinder
             }
 
             text = section.Heading + "\n" + body;
-            opening = body;
-            responsibility = inherited.Apply(heading.Roles, subjectReplaces: true).Apply(_reader.ReadItem(body), subjectReplaces: false);
+            opening = AnalyzedText.Create(body);
+            responsibility = inherited.Apply(heading.Roles, subjectReplaces: true).Apply(_reader.ReadItem(opening), subjectReplaces: false);
         }
         else if (heading.Kind == HeadingKind.None && body.Length > 0 && HeadingClassifier.IsTitle(section.Heading, depth))
         {
             // "2. Công tác kiểm tra" + "Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì ...": under a title the
             // first sentence of the text is the item's opening, and its subject owns the item.
             text = section.Heading + "\n" + body;
-            opening = body;
-            responsibility = inherited.Apply(_reader.ReadItem(body), subjectReplaces: true);
+            opening = AnalyzedText.Create(body);
+            responsibility = inherited.Apply(_reader.ReadItem(opening), subjectReplaces: true);
         }
         else
         {
@@ -138,8 +138,8 @@ public sealed class TaskFinder : ITaskFinder
                 return;
             }
 
-            opening = text;
-            responsibility = inherited.Apply(_reader.ReadItem(text), subjectReplaces: true);
+            opening = AnalyzedText.Create(text);
+            responsibility = inherited.Apply(_reader.ReadItem(opening), subjectReplaces: true);
         }
 
         if (_reader.IsReport(opening))
@@ -171,16 +171,16 @@ public sealed class TaskFinder : ITaskFinder
             }
 
             var scope = nested ?? context;
-            if (_reader.IsReport(bullet.Text))
+            if (_reader.IsReport(bullet.Analyzed))
             {
                 continue;
             }
 
-            var roles = _reader.ReadItem(bullet.Text);
+            var roles = _reader.ReadItem(bullet.Analyzed);
             var responsibility = scope.Apply(roles, subjectReplaces: true);
             tasks.Add(new TaskDraft(sectionId, bullet.Text, b + 1, responsibility.ToBodies()));
 
-            if (nested is null && _reader.ReadIntro(bullet.Text, issuer: null, preamble: false) is { } bulletIntro)
+            if (nested is null && _reader.ReadIntro(bullet.Analyzed, issuer: null, preamble: false) is { } bulletIntro)
             {
                 nested = scope.Apply(bulletIntro, subjectReplaces: true);
                 introMarker = bullet.Marker;
@@ -244,7 +244,13 @@ public sealed class TaskFinder : ITaskFinder
     }
 
     /// <summary>A bullet of a section, with a non-bulleted intro paragraph that came between it and the previous bullet.</summary>
-    private sealed record BulletItem(string Marker, string Text, string? LocalIntro);
+    private sealed record BulletItem(string Marker, string Text, string? LocalIntro)
+    {
+        private AnalyzedText? _analyzed;
+
+        /// <summary>The text analysed once for all the readings of the bullet.</summary>
+        public AnalyzedText Analyzed => _analyzed ??= AnalyzedText.Create(Text);
+    }
 
     /// <summary>A section's paragraphs sorted into intros (before the first bullet) and bullets.</summary>
     private sealed record SectionContent(IReadOnlyList<string> Intros, IReadOnlyList<BulletItem> Bullets)

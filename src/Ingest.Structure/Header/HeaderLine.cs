@@ -252,6 +252,9 @@ internal static partial class HeaderLine
     {
         name = string.Empty;
         var text = TextShape.CollapseSpaces(line).Trim('*', '_', ' ', '.');
+
+        // An academic title before the name ("TS. Lê Thị Kim Út", "PGS.TS. ...") is not part of it.
+        text = AcademicTitlePattern().Replace(text, string.Empty);
         if (text.Length is < 4 or > 60)
         {
             return false;
@@ -498,6 +501,9 @@ internal static partial class HeaderLine
 
     [GeneratedRegex(@"^\(?\s*đã\s+ký\s*\)?\s*[:.]?\s*(?<name>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SignedMarkPattern();
+
+    [GeneratedRegex(@"^(?:(?:GS|PGS|TS|TSKH|ThS|Ths|THS|CN|KS|BS)\.\s*)+")]
+    private static partial Regex AcademicTitlePattern();
 
     [GeneratedRegex(@"^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5}$")]
     private static partial Regex TitleCaseNamePattern();

@@ -96,16 +96,7 @@ internal static partial class IssuerNames
         text = PlenumPrefixPattern().Replace(text, string.Empty);
         text = TrailingTermPattern().Replace(text, string.Empty).Trim();
         var cased = TextShape.IsCapitals(text) ? NameCasing.ToName(text) : VietnameseText.CanonicalTones(text);
-        var key = VietnameseText.Key(cased);
-        foreach (var alias in Aliases)
-        {
-            if (alias.Key == key)
-            {
-                return alias.Canonical;
-            }
-        }
-
-        return cased;
+        return WithAlias(cased);
     }
 
     /// <summary>True for a unit that needs its committee to be named ("VĂN PHÒNG", "BAN THƯỜNG VỤ").</summary>
@@ -127,7 +118,21 @@ internal static partial class IssuerNames
     private static string ComposeCased(string unit, string parent)
     {
         var separator = TextShape.WordCount(unit) <= ShortUnitWords ? " " : ", ";
-        return unit + separator + parent;
+        return WithAlias(unit + separator + parent);
+    }
+
+    private static string WithAlias(string name)
+    {
+        var key = VietnameseText.Key(name);
+        foreach (var alias in Aliases)
+        {
+            if (alias.Key == key)
+            {
+                return alias.Canonical;
+            }
+        }
+
+        return name;
     }
 
     private static string ParentForm(string parent)

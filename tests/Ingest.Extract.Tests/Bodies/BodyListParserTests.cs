@@ -50,6 +50,17 @@ public sealed class BodyListParserTests
     [InlineData("Uỷ ban kiểm tra các cấp tăng cường kiểm tra", "ủy ban kiểm tra các cấp")]
     // "đảng" of "đảng đoàn" is the next body's head, not a classifier of "thành ủy".
     [InlineData("thành uỷ, đảng đoàn, đảng uỷ trực thuộc Trung ương", "thành ủy|đảng đoàn|đảng ủy trực thuộc Trung ương")]
+    // "các sở, ban, ngành" is one fixed expression; "tỉnh" qualifies the last conjunct.
+    [InlineData("Các sở, ban, ngành, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội tỉnh căn cứ chức năng",
+        "các sở, ban, ngành|Mặt trận Tổ quốc|các đoàn thể chính trị - xã hội tỉnh")]
+    // Abbreviated provincial bodies (HĐND, UBND) are whole words after a generic head.
+    [InlineData("Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh chỉ đạo", "Đảng đoàn HĐND tỉnh|Ban cán sự đảng UBND tỉnh")]
+    // The honorific "Đồng chí" is dropped; "Bí thư" governs "Tỉnh ủy".
+    [InlineData("Đồng chí Bí thư Tỉnh ủy chỉ đạo chung", "Bí thư Tỉnh ủy")]
+    // "Đảng" is a whole word: the lower-case verb after it is not its second syllable.
+    [InlineData("các tổ chức Đảng hướng dẫn", "các tổ chức Đảng")]
+    // A name word continues a capitalised name past two syllables.
+    [InlineData("Hội Cựu chiến binh tỉnh phối hợp", "Hội Cựu chiến binh tỉnh")]
     public void ParseList_WhenBodiesAreCoordinated_SplitsIntoGoldConjuncts(string text, string expected)
     {
         Parse(text).Should().Equal(expected.Split('|'));

@@ -24,6 +24,10 @@ public sealed class ResponsibilityReaderTests
     [InlineData("Hướng dẫn, đôn đốc các cấp ủy, tổ chức đảng, cơ quan chức năng quán triệt, triển khai thực hiện.", "")]
     // A list inside the opening adverbial is an object ("... đến các cấp uỷ, tổ chức đảng ... thuộc phạm vi").
     [InlineData("Ngay sau Hội nghị cán bộ toàn quốc, khẩn trương tổ chức hội nghị quán triệt đến các cấp uỷ, tổ chức đảng và cơ quan, tổ chức trong hệ thống chính trị thuộc phạm vi phụ trách.", "")]
+    // "theo dõi" is a verb although "theo" alone would show an object.
+    [InlineData("Văn phòng Tỉnh ủy theo dõi, tổng hợp kết quả.", "Văn phòng Tỉnh ủy")]
+    // A label naming who must act.
+    [InlineData("Tổ chức hội nghị sơ kết.\nCơ quan thực hiện: Sở Nội vụ.", "Sở Nội vụ")]
     public void ReadItem_WhenItemOpensWithBodies_ReturnsThemAsSubject(string text, string expected)
     {
         Join(Reader.ReadItem(text).Subject).Should().Be(expected);
@@ -134,5 +138,16 @@ public sealed class ResponsibilityReaderTests
     public void IsReport_DistinguishesAssessmentsFromInstructions(string text, bool expected)
     {
         Reader.IsReport(text).Should().Be(expected);
+    }
+
+    [Theory]
+    // Attribute labels of a plan item.
+    [InlineData("Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy.", true)]
+    [InlineData("Thời gian thực hiện: tháng 12/2021.", true)]
+    // A task that mentions a label word without the colon.
+    [InlineData("Chủ trì, phối hợp với các cơ quan liên quan hướng dẫn.", false)]
+    public void IsAttributeLine_RecognisesLabelledAttributes(string text, bool expected)
+    {
+        Reader.IsAttributeLine(text).Should().Be(expected);
     }
 }

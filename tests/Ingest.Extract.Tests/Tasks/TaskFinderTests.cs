@@ -222,6 +222,28 @@ public sealed class TaskFinderTests
     }
 
     [Fact]
+    public void FindTasks_WhenBulletsOnlyLabelAttributes_MakesOneTaskOfTheNumberedItem()
+    {
+        var document = Document("Kế hoạch",
+        [
+            Section("II", "NHIỆM VỤ, GIẢI PHÁP",
+                Section("II.1", "Tổ chức hội nghị quán triệt Kết luận",
+                    Dash("Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy."),
+                    Dash("Cơ quan phối hợp: Văn phòng Tỉnh ủy, Ban Tổ chức Tỉnh ủy."),
+                    Dash("Thời gian thực hiện: tháng 12/2021."))),
+        ]);
+
+        var task = _finder.FindTasks(document).Single();
+
+        task.SectionId.Should().Be("II.1");
+        task.Bullet.Should().BeNull();
+        task.Text.Should().Contain("Thời gian thực hiện: tháng 12/2021.");
+        Roles(task).Should().Equal(
+            "assignee:Ban Tuyên giáo Tỉnh ủy", "lead:Ban Tuyên giáo Tỉnh ủy",
+            "support:Văn phòng Tỉnh ủy", "support:Ban Tổ chức Tỉnh ủy");
+    }
+
+    [Fact]
     public void FindTasks_WhenDocumentIsEmpty_FindsNoTask()
     {
         _finder.FindTasks(Document("Kế hoạch")).Should().BeEmpty();
