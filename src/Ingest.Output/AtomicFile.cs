@@ -18,7 +18,8 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(content);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        // A short name of its own: the target name may already be near the file-system limit.
+        var temporary = Path.Combine(directory, $".ingest-{Guid.NewGuid():N}.tmp");
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.WriteThrough))

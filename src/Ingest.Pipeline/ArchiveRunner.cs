@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Ingest.Formats;
 using Ingest.Model;
@@ -58,6 +59,15 @@ public sealed class ArchiveRunner
     /// <summary>File under the output directory with one JSON line per input file.</summary>
     public const string IndexFileName = "index.jsonl";
 
+    /// <summary>Folder under records/ for inputs whose names are too long to take the ".json" suffix.</summary>
+    public const string LongNamesFolder = "_long";
+
+    private const int MaxNameBytes = 255;
+
+    // A file whose processing ignores cancellation is abandoned this long after its time limit,
+    // so one runaway parser cannot hold up the batch.
+    private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(10);
+
     // The manifest is saved this often during a run, so a killed run loses at most this much work.
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(10);
 
@@ -71,8 +81,19 @@ public sealed class ArchiveRunner
     }
 
     /// <summary>Path of the record written for an input file.</summary>
-    public static string RecordPath(string outputDirectory, string relativePath) =>
-        Path.Combine(outputDirectory, RecordsFolder, relativePath.Replace('/', Path.DirectorySeparatorChar) + ".json");
+    public static string RecordPath(string outputDirectory, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        // A name that is already near the file-system limit (255 bytes on Linux) cannot take the
+        // ".json" suffix; such records go under _long/ with a name derived from the path's hash.
+        if (relativePath.Split('/').Any(segment => Encoding.UTF8.GetByteCount(segment) + 5 > MaxNameBytes))
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(relativePath)));
+            return Path.Combine(outputDirectory, RecordsFolder, LongNamesFolder, hash[..32] + ".json");
+        }
+
+        return Path.Combine(outputDirectory, RecordsFolder, relativePath.Replace('/', Path.DirectorySeparatorChar) + ".json");
+    }
 
     /// <summary>
     /// Runs the batch. Cancelling stops taking new files; the records, index and manifest of the
@@ -159,6 +180,14 @@ public sealed class ArchiveRunner
         try
         {
             info = new FileInfo(fullPath);
+            if (info.LinkTarget is not null && !IsInside(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName, options.ArchiveRoot))
+            {
+                // Following it would read a file the archive does not contain (a link to /etc, say).
+                var outside = IngestPipeline.Failed(new SourceInfo(relative, new string('0', 64), 0, SourceFormat.Unknown),
+                    DiagnosticCodes.Unreadable, "The file is a symbolic link to a place outside the archive, or a broken link; it was not followed.");
+                return (Write(options, relative, outside, manifest, 0), new Outcome(true, 0));
+            }
+
             var length = info.Length;
             var ticks = info.LastWriteTimeUtc.Ticks;
             if (canSkip && known!.Bytes == length && known.ModifiedTicks == ticks)
@@ -182,9 +211,7 @@ public sealed class ArchiveRunner
                 return (previous!, new Outcome(false, 0));
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.PerFileTimeout);
-            var record = _pipeline.Process(new SourceFile(relative, content) { FullPath = fullPath }, timeout.Token);
+            var record = ProcessWithTimeout(options, new SourceFile(relative, content) { FullPath = fullPath }, cancellationToken);
             if (known is not null && known.Sha256 != sha256)
             {
                 record = record with { Revision = known.Revision + 1, PreviousSha256 = [.. known.PreviousSha256, known.Sha256] };
@@ -202,6 +229,22 @@ public sealed class ArchiveRunner
                 DiagnosticCodes.Unreadable, $"The file could not be read: {exception.Message}");
             return (Write(options, relative, unreadable, manifest, 0), new Outcome(true, 0));
         }
+    }
+
+    private FileRecord ProcessWithTimeout(RunOptions options, SourceFile file, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.PerFileTimeout);
+        var work = Task.Run(() => _pipeline.Process(file, timeout.Token), CancellationToken.None);
+        if (work.Wait(options.PerFileTimeout + AbandonGrace, CancellationToken.None))
+        {
+            return work.Result;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        return IngestPipeline.Failed(new SourceInfo(file.RelativePath, sha256, file.Content.LongLength, SourceFormat.Unknown),
+            DiagnosticCodes.Timeout, $"Processing did not finish within {options.PerFileTimeout.TotalSeconds:0} s and was abandoned.");
     }
 
     private static JsonObject Write(RunOptions options, string relative, FileRecord record, Manifest manifest, long modifiedTicks)
@@ -256,6 +299,17 @@ public sealed class ArchiveRunner
         }
 
         return index;
+    }
+
+    private static bool IsInside(string? path, string root)
+    {
+        if (path is null)
+        {
+            return false;
+        }
+
+        var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return Path.GetFullPath(path).StartsWith(fullRoot, StringComparison.Ordinal);
     }
 
     private static SourceFormat ParseFormat(string? name) =>

@@ -142,4 +142,55 @@ public sealed class ArchiveRunnerTests : IDisposable
         merged.Count.Should().Be(2);
         merged.Find("x")!.Sha256.Should().Be("bb");
     }
+
+    [Fact]
+    public async Task RunAsync_WhenALinkPointsOutsideTheArchive_RecordsAFailureWithoutReadingIt()
+    {
+        using var outside = new TemporaryDirectory();
+        var secret = outside.Write("secret.txt", "Số 1-KL/TW"u8.ToArray());
+        File.CreateSymbolicLink(Path.Combine(_archive.Path, "docs", "link.txt"), secret);
+
+        var summary = await Run();
+
+        summary.Failed.Should().Be(1);
+        RecordOf("docs/link.txt").Should().Contain("outside the archive").And.NotContain("1-KL/TW");
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenFoldersLinkInALoop_Finishes()
+    {
+        Directory.CreateSymbolicLink(Path.Combine(_archive.Path, "docs", "loop"), _archive.Path);
+
+        var summary = await Run();
+
+        summary.Files.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenANameIsTooLongForASuffix_StillWritesItsRecord()
+    {
+        // 252 bytes is a legal name; 252 + ".json" is not (NAME_MAX is 255 on Linux).
+        var name = new string('a', 248) + ".txt";
+        _archive.Write("docs/" + name, File.ReadAllBytes(FirstFile));
+
+        var summary = await Run();
+
+        summary.Files.Should().Be(4);
+        var path = ArchiveRunner.RecordPath(_output.Path, "docs/" + name);
+        path.Should().Contain(ArchiveRunner.LongNamesFolder);
+        File.Exists(path).Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Kết luận số 21 (bản sao).txt")] // Vietnamese, spaces and parentheses
+    [InlineData("a#b%c&d;e'f.txt")] // characters that are special to shells and URLs
+    public async Task RunAsync_WhenNamesHaveUnusualCharacters_KeepsThemInTheIndex(string name)
+    {
+        _archive.Write("docs/" + name, File.ReadAllBytes(FirstFile));
+
+        await Run();
+
+        File.Exists(ArchiveRunner.RecordPath(_output.Path, "docs/" + name)).Should().BeTrue();
+        File.ReadAllText(Path.Combine(_output.Path, ArchiveRunner.IndexFileName)).Should().Contain(name);
+    }
 }

@@ -343,6 +343,92 @@ public sealed class DocumentSplitterTests
     }
 
     [Fact]
+    public void Split_WhenColumnsAreFlattenedOntoLines_StillReadsHeaderAndSignature()
+    {
+        // PDF text without a table: each line holds both columns of the header and of the signature.
+        const string text = """
+            BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM
+            *
+            Số 35-CT/TW Hà Nội, ngày 30 tháng 5 năm 2024
+
+            CHỈ THỊ
+            CỦA BỘ CHÍNH TRỊ
+            về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu
+            toàn quốc lần thứ XIV của Đảng
+
+            Đại hội đảng bộ các cấp là sinh hoạt chính trị quan trọng, có ý nghĩa to lớn
+            đối với toàn Đảng. Bộ Chính trị yêu cầu:
+
+            1. Về nội dung văn kiện
+            a) Báo cáo chính trị phải đánh giá đúng thực trạng.
+            b) Báo cáo kiểm điểm phải thẳng thắn.
+            2. Về công tác nhân sự
+            Bảo đảm nguyên tắc tập trung dân chủ.
+
+            Nơi nhận: T/M BỘ CHÍNH TRỊ
+            - Các tỉnh ủy, thành ủy, TỔNG BÍ THƯ
+            - Lưu Văn phòng Trung ương Đảng.
+            Nguyễn Phú Trọng
+            """;
+
+        var document = _splitter.Split(Corpus.ReadText(text)).Documents.Should().ContainSingle().Subject;
+
+        document.Number.Should().Be("35-CT/TW");
+        document.IssuedOn.Should().Be(new DateOnly(2024, 5, 30));
+        document.Title.Should().Be("về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng");
+        document.AllSections().Select(s => s.Id).Should().Equal("1", "1.a", "1.b", "2");
+        document.AllSections().Single(s => s.Id == "2").Paragraphs.Should().ContainSingle();
+        document.Recipients.Should().Equal("Các tỉnh ủy, thành ủy", "Lưu Văn phòng Trung ương Đảng");
+        document.Signers.Should().Equal("Nguyễn Phú Trọng");
+    }
+
+    [Fact]
+    public void Split_WhenSignerNameCameAsFootnote_TakesItAsSigner()
+    {
+        // A reader took the small text under the signature for a footnote (real 02).
+        Block[] blocks =
+        [
+            new(BlockKind.Paragraph, "TỈNH ỦY BẮC GIANG\n*\nSố 368-CV/BPTT", SourceSpan.None),
+            new(BlockKind.Paragraph, "ĐẢNG CỘNG SẢN VIỆT NAM\nBắc Giang, ngày 15 tháng 10 năm 2012", SourceSpan.None),
+            new(BlockKind.Paragraph, "Các cơ quan, đơn vị tổ chức kiểm điểm nghiêm túc.", SourceSpan.None),
+            new(BlockKind.Paragraph, "PHÓ BÍ THƯ THƯỜNG TRỰC TỈNH ỦY", SourceSpan.None),
+            new(BlockKind.Footnote, "Thân Văn Khoa", SourceSpan.None),
+        ];
+
+        var document = _splitter.Split(blocks).Documents.Should().ContainSingle().Subject;
+
+        document.Signers.Should().Equal("Thân Văn Khoa");
+        document.Footnotes.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Split_WhenWebsiteFramingPrecedesHeader_DropsIt()
+    {
+        // Menus and a page title before the document are not a news report.
+        const string text = """
+            Trang chủ
+
+            Văn bản
+
+            Tư liệu văn kiện
+
+            Chỉ thị về đại hội đảng bộ các cấp
+
+            BAN CHẤP HÀNH TRUNG ƯƠNG
+            *
+            Số 35-CT/TW
+
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            Hà Nội, ngày 30 tháng 5 năm 2024
+
+            CHỈ THỊ
+            về đại hội đảng bộ các cấp
+            """;
+
+        _splitter.Split(Corpus.ReadText(text)).Documents.Should().ContainSingle().Which.Kind.Should().Be("Chỉ thị");
+    }
+
+    [Fact]
     public void Split_WhenTextHasNoHeader_IsNewsArticleWithoutDiagnostics()
     {
         const string text = "Ngày 9-12-2021, Hội nghị cán bộ toàn quốc đã quán triệt Kết luận 21.\nCác địa phương đã ban hành kế hoạch thực hiện.";

@@ -20,6 +20,8 @@ public sealed class HeaderLineTests
         { "Thanh Hoá, ngày 3 tháng 2 năm 2022", "2022-02-03", "Thanh Hóa" },
         // A date inside running text is not the header's date line.
         { "Hội nghị ngày 9 tháng 12 năm 2021 đã thống nhất", null, null },
+        // The date in figures (web renditions).
+        { "Hà Nội, ngày 01/12/2021", "2021-12-01", "Hà Nội" },
         // 31 February does not exist.
         { "Hà Nội, ngày 31 tháng 2 năm 2021", null, null },
         // The e-signature stamp's date is transmission metadata.
@@ -51,6 +53,8 @@ public sealed class HeaderLineTests
     [InlineData("Số 264-qđ/tw", "264-QĐ/TW")]
     // A mixed-case party symbol is upper-cased too (GOLD.md: upper-case symbol).
     [InlineData("SỐ: 12-CTr/TU", "12-CTR/TU")]
+    // OCR read "Số" as "Sô".
+    [InlineData("Sô 331-QĐ/TW", "331-QĐ/TW")]
     // A state symbol keeps its case.
     [InlineData("Số: 1847/QĐ-TTg", "1847/QĐ-TTg")]
     // The site metadata label "Số hiệu" is not a number line.
@@ -85,6 +89,8 @@ public sealed class HeaderLineTests
     [InlineData("QUY ĐỊNH", "Quy định", "")]
     // A subject after the kind on the same line.
     [InlineData("NGHỊ QUYẾT VỀ CÔNG TÁC CÁN BỘ", "Nghị quyết", "VỀ CÔNG TÁC CÁN BỘ")]
+    // A reader joined the centred kind and subject lines (real 01): kind in capitals, subject in lower case.
+    [InlineData("QUY TRÌNH giám sát tổ chức đảng cấp dưới", "Quy trình", "giám sát tổ chức đảng cấp dưới")]
     public void TryParseKind_WhenKindLineIsGiven_ReturnsKindAndRest(string line, string expectedKind, string expectedRest)
     {
         HeaderLine.TryParseKind(line, out var kind, out var rest).Should().BeTrue();
@@ -100,6 +106,8 @@ public sealed class HeaderLineTests
     [InlineData("THƯỜNG TRỰC TỈNH ỦY")]
     // A letterhead line.
     [InlineData("BAN CHẤP HÀNH TRUNG ƯƠNG")]
+    // A kind word in capitals followed by a capitalised sentence is running text, not a kind line.
+    [InlineData("KẾ HOẠCH Này được ban hành")]
     public void TryParseKind_WhenLineIsNoKindLine_ReturnsFalse(string line)
     {
         HeaderLine.TryParseKind(line, out _, out _).Should().BeFalse();
@@ -110,6 +118,8 @@ public sealed class HeaderLineTests
     [InlineData("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM", new[] { nameof(HeaderFactKind.Letterhead), nameof(HeaderFactKind.Motto) })]
     // Seed 004: OCR "CÔNG" for "CỘNG" still reads as the party name.
     [InlineData("ĐẢNG CÔNG SẢN VIỆT NAM", new[] { nameof(HeaderFactKind.Motto) })]
+    // A decoration printed on the date line of a flattened two-column header.
+    [InlineData("* Hà Nội, ngày 01 tháng 12 năm 2021", new[] { nameof(HeaderFactKind.Separator), nameof(HeaderFactKind.Date) })]
     // A two-column header row flattened: number, then date.
     [InlineData("Số 264-QĐ/TW Hà Nội, ngày 14 tháng 02 năm 2025", new[] { nameof(HeaderFactKind.Number), nameof(HeaderFactKind.Date) })]
     // The "*" under the letterhead.

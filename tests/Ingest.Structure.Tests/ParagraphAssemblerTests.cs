@@ -57,6 +57,12 @@ public sealed class ParagraphAssemblerTests
             ["- Triển khai thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm."]
         },
         {
+            // A short unpunctuated heading line in a block is not wrapped: the next line is a new paragraph.
+            "short-heading-in-block",
+            ["2. Về công tác nhân sự\nBảo đảm nguyên tắc tập trung dân chủ."],
+            ["2. Về công tác nhân sự", "Bảo đảm nguyên tắc tập trung dân chủ."]
+        },
+        {
             // Bullets in one block stay apart.
             "bullets",
             ["- Như trên,\n- Lưu VT."],
@@ -99,12 +105,21 @@ public sealed class ParagraphAssemblerTests
     public void Assemble_WhenLabelFollowsUnfinishedLine_MarksItAsPossibleContinuation()
     {
         // "... trong\n2. ..." may be a number inside running text; the tree builder decides.
-        var lines = LineFlattener.Flatten([new Block(BlockKind.Paragraph, "Đánh giá kết quả thực hiện trong\n2. năm qua.", SourceSpan.None)]).Lines;
+        var lines = LineFlattener.Flatten([new Block(BlockKind.Paragraph, "Đánh giá kết quả thực hiện Nghị quyết của Ban Chấp hành trong\n2. năm qua.", SourceSpan.None)]).Lines;
 
         var paragraphs = ParagraphAssembler.Assemble(lines, null);
 
         paragraphs.Should().HaveCount(2);
         paragraphs[1].MayContinuePrevious.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Assemble_WhenLabelFollowsShortHeading_DoesNotMarkItAsContinuation()
+    {
+        // "1. Về nội dung văn kiện\na) ..." : the heading line was not wrapped, so "a)" is a real label.
+        var lines = LineFlattener.Flatten([new Block(BlockKind.Paragraph, "1. Về nội dung văn kiện\na) Báo cáo chính trị.", SourceSpan.None)]).Lines;
+
+        ParagraphAssembler.Assemble(lines, null)[1].MayContinuePrevious.Should().BeFalse();
     }
 
     [Fact]

@@ -12,7 +12,9 @@ namespace Ingest.Extract.Tasks;
 /// <item>purpose, goal, view, situation and result sections are not tasks, nor are preambles,
 /// except a sentence that hands work to a body ("Giao Ban Tổ chức Huyện ủy ...", section null);</item>
 /// <item>a news article or a copy notice has no tasks, unless an article reproduces numbered
-/// items under an operative intro ("... yêu cầu ... thực hiện ... nhiệm vụ ... sau:");</item>
+/// items under an operative intro ("... yêu cầu ... thực hiện ... nhiệm vụ ... sau:"); the
+/// articles of a regulation or decision are norms, tasks only when they name who must act
+/// ("Điều 3. Văn phòng Tỉnh ủy ... chịu trách nhiệm thi hành") or sit under an operative heading;</item>
 /// <item>assignees come from the numbered heading or the intro sentence above an item; a subject
 /// the item opens with replaces them; later grammatical subjects are added; lead and support come
 /// from "chủ trì" and "phối hợp (với)".</item>
@@ -38,13 +40,18 @@ public sealed class TaskFinder : ITaskFinder
 
         var tasks = new List<TaskDraft>();
         // Articles and reports describe what others did; only instruments hand out work in running text.
-        var unnumberedTasks = documentClass == DocumentClass.Directive;
+        var unnumberedTasks = documentClass is DocumentClass.Directive or DocumentClass.Normative;
         var preambleIntro = ReadUnnumbered(document.Preamble, document.Issuer, unnumberedTasks, allowSubject: false, tasks);
         var context = preambleIntro is null ? Responsibility.None : Responsibility.None.Apply(preambleIntro, subjectReplaces: true);
-        var operative = documentClass == DocumentClass.Directive || preambleIntro is not null;
+        var mode = preambleIntro is not null ? ItemMode.Tasks : documentClass switch
+        {
+            DocumentClass.Directive => ItemMode.Tasks,
+            DocumentClass.Normative => ItemMode.TasksWithSubject,
+            _ => ItemMode.None,
+        };
         foreach (var section in document.Sections)
         {
-            Visit(section, 1, context, operative, tasks);
+            Visit(section, 1, context, mode, tasks);
         }
 
         // A closing after numbered sections may still assign work ("Ban Tuyên giáo Trung ương chủ
@@ -53,7 +60,7 @@ public sealed class TaskFinder : ITaskFinder
         return tasks;
     }
 
-    private void Visit(SectionNode section, int depth, Responsibility inherited, bool operative, List<TaskDraft> tasks)
+    private void Visit(SectionNode section, int depth, Responsibility inherited, ItemMode mode, List<TaskDraft> tasks)
     {
         var role = HeadingClassifier.Classify(section.Heading, depth, _grammar);
         if (role == SectionRole.Purpose)
@@ -61,16 +68,20 @@ public sealed class TaskFinder : ITaskFinder
             return;
         }
 
-        var isOperative = operative || role == SectionRole.Operative;
+        if (role == SectionRole.Operative)
+        {
+            mode = ItemMode.Tasks;
+        }
+
         var heading = _reader.ReadHeading(section.Heading);
         var content = SectionContent.Split(section.Paragraphs);
         // "- Cơ quan chủ trì: ...", "- Thời gian: ..." under a numbered item describe that item.
         var attributesOnly = content.Bullets.Count > 0 && content.Bullets.All(b => _reader.IsAttributeLine(b.Analyzed));
         if (section.Children.Count == 0 && (content.Bullets.Count == 0 || attributesOnly))
         {
-            if (isOperative)
+            if (mode != ItemMode.None)
             {
-                AddLeafTask(section, depth, heading, inherited, tasks);
+                AddLeafTask(section, depth, heading, inherited, mode, tasks);
             }
 
             return;
@@ -87,28 +98,29 @@ public sealed class TaskFinder : ITaskFinder
             if (_reader.ReadIntro(intro, issuer: null, preamble: false) is { } introRoles)
             {
                 context = context.Apply(introRoles, subjectReplaces: true);
-                isOperative = true;
+                mode = ItemMode.Tasks;
             }
         }
 
-        if (isOperative)
+        if (mode != ItemMode.None)
         {
-            AddBulletTasks(section.Id, content.Bullets, context, tasks);
+            AddBulletTasks(section.Id, content.Bullets, context, mode, tasks);
         }
 
         foreach (var child in section.Children)
         {
-            Visit(child, depth + 1, context, isOperative, tasks);
+            Visit(child, depth + 1, context, mode, tasks);
         }
     }
 
-    private void AddLeafTask(SectionNode section, int depth, HeadingRoles heading, Responsibility inherited, List<TaskDraft> tasks)
+    private void AddLeafTask(SectionNode section, int depth, HeadingRoles heading, Responsibility inherited, ItemMode mode, List<TaskDraft> tasks)
     {
         var body = SectionContent.JoinParagraphs(section.Paragraphs);
         var hasHeading = !string.IsNullOrWhiteSpace(section.Heading);
         Responsibility responsibility;
         string text;
         AnalyzedText opening;
+        ItemRoles roles;
         if (heading.Kind == HeadingKind.Bodies)
         {
             // "13. Học viện Chính trị quốc gia Hồ Chí Minh" + paragraphs: the heading owns the item,
@@ -120,7 +132,14 @@ public sealed class TaskFinder : ITaskFinder
 
             text = section.Heading + "\n" + body;
             opening = AnalyzedText.Create(body);
-            responsibility = inherited.Apply(heading.Roles, subjectReplaces: true).Apply(_reader.ReadItem(opening), subjectReplaces: false);
+            roles = _reader.ReadItem(opening);
+            responsibility = inherited.Apply(heading.Roles, subjectReplaces: true).Apply(roles, subjectReplaces: false);
+            roles = heading.Roles;
+        }
+        else if (hasHeading && body.Length == 0 && HeadingClassifier.IsTitle(section.Heading, depth) && heading.Kind == HeadingKind.None)
+        {
+            // A bare title ("Điều 2. Hiệu lực thi hành" whose text went elsewhere) instructs no one.
+            return;
         }
         else if (heading.Kind == HeadingKind.None && body.Length > 0 && HeadingClassifier.IsTitle(section.Heading, depth))
         {
@@ -128,7 +147,8 @@ public sealed class TaskFinder : ITaskFinder
             // first sentence of the text is the item's opening, and its subject owns the item.
             text = section.Heading + "\n" + body;
             opening = AnalyzedText.Create(body);
-            responsibility = inherited.Apply(_reader.ReadItem(opening), subjectReplaces: true);
+            roles = _reader.ReadItem(opening);
+            responsibility = inherited.Apply(roles, subjectReplaces: true);
         }
         else
         {
@@ -139,10 +159,11 @@ public sealed class TaskFinder : ITaskFinder
             }
 
             opening = AnalyzedText.Create(text);
-            responsibility = inherited.Apply(_reader.ReadItem(opening), subjectReplaces: true);
+            roles = _reader.ReadItem(opening);
+            responsibility = inherited.Apply(roles, subjectReplaces: true);
         }
 
-        if (_reader.IsReport(opening))
+        if (_reader.IsReport(opening) || (mode == ItemMode.TasksWithSubject && roles.Subject.Count == 0))
         {
             return;
         }
@@ -150,7 +171,7 @@ public sealed class TaskFinder : ITaskFinder
         tasks.Add(new TaskDraft(section.Id, text, null, responsibility.ToBodies()));
     }
 
-    private void AddBulletTasks(string? sectionId, IReadOnlyList<BulletItem> bullets, Responsibility context, List<TaskDraft> tasks)
+    private void AddBulletTasks(string? sectionId, IReadOnlyList<BulletItem> bullets, Responsibility context, ItemMode mode, List<TaskDraft> tasks)
     {
         // A bullet ending in ':' introduces the bullets with another marker after it
         // ("- Các cấp ủy thực hiện: + ... + ..."); a local intro paragraph does the same.
@@ -177,6 +198,11 @@ public sealed class TaskFinder : ITaskFinder
             }
 
             var roles = _reader.ReadItem(bullet.Analyzed);
+            if (mode == ItemMode.TasksWithSubject && roles.Subject.Count == 0)
+            {
+                continue;
+            }
+
             var responsibility = scope.Apply(roles, subjectReplaces: true);
             tasks.Add(new TaskDraft(sectionId, bullet.Text, b + 1, responsibility.ToBodies()));
 
@@ -241,6 +267,19 @@ public sealed class TaskFinder : ITaskFinder
         }
 
         return finalIntro;
+    }
+
+    /// <summary>Which items of a part of a document are tasks.</summary>
+    private enum ItemMode
+    {
+        /// <summary>None: background, articles and reports outside an operative heading or intro.</summary>
+        None,
+
+        /// <summary>Only items that name who must act: the articles of regulations and decisions.</summary>
+        TasksWithSubject,
+
+        /// <summary>Every item: the operative parts of instruments.</summary>
+        Tasks,
     }
 
     /// <summary>A bullet of a section, with a non-bulleted intro paragraph that came between it and the previous bullet.</summary>

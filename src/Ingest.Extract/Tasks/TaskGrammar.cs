@@ -28,6 +28,9 @@ internal enum DocumentClass
     /// <summary>A report: tasks only under an operative heading or intro.</summary>
     Report,
 
+    /// <summary>A regulation or decision: an article is a task only when it names who must act.</summary>
+    Normative,
+
     /// <summary>A copy notice or forwarding slip: no tasks of its own.</summary>
     Copy,
 }
@@ -57,6 +60,7 @@ internal sealed class TaskGrammar
                 case "kind-copy": _kinds[VietnameseText.Key(phrase)] = DocumentClass.Copy; break;
                 case "kind-article": _kinds[VietnameseText.Key(phrase)] = DocumentClass.Article; break;
                 case "kind-report": _kinds[VietnameseText.Key(phrase)] = DocumentClass.Report; break;
+                case "kind-normative": _kinds[VietnameseText.Key(phrase)] = DocumentClass.Normative; break;
                 case "purpose": Purpose.Add(phrase, PurposeScope.Any); break;
                 case "purpose-top": Purpose.Add(phrase, PurposeScope.TopLevel); break;
                 case "purpose-exact": Purpose.Add(phrase, PurposeScope.Exact); break;

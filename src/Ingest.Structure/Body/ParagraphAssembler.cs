@@ -22,6 +22,9 @@ internal static partial class ParagraphAssembler
     /// <summary>Blocks wrapped at a width above this are not hard-wrapped text but one line per paragraph.</summary>
     private const int MaxWrapWidth = 150;
 
+    /// <summary>Without a known wrap width, a line this long that stops mid-sentence was wrapped (typed pages wrap at 60-100).</summary>
+    private const int MinWrappedLine = 50;
+
     /// <summary>A paragraph this long that stops mid-word at a page break continues on the next page.</summary>
     private const int LongParagraphLine = 120;
 
@@ -91,7 +94,10 @@ internal static partial class ParagraphAssembler
                 continue;
             }
 
-            var continuesBlock = previous is not null && previous.BlockIndex == line.BlockIndex && !TextShape.EndsClause(previous.Text);
+            // Only a wrapped line can run on into a label: "... Kết luận số\n01-KL/TW" is wrapped, a short
+            // heading "1. Về nội dung văn kiện\na) ..." is not.
+            var continuesBlock = previous is not null && previous.BlockIndex == line.BlockIndex && !TextShape.EndsClause(previous.Text)
+                && IsWrapped(previous, blockWidths, fileWrapWidth);
             Flush();
             first = line;
             mayContinue = continuesBlock;
@@ -142,9 +148,16 @@ internal static partial class ParagraphAssembler
 
         if (sameBlock)
         {
-            if (TextShape.StartsLowerCase(next.Text) || !TextShape.EndsClause(previous.Text))
+            if (TextShape.StartsLowerCase(next.Text))
             {
                 return true;
+            }
+
+            // A capital after a line that did not end a clause continues it only if that line was wrapped;
+            // a short unpunctuated line is a heading ("2. Về công tác nhân sự\nBảo đảm ...").
+            if (!TextShape.EndsClause(previous.Text))
+            {
+                return IsWrapped(previous, blockWidths, fileWrapWidth);
             }
 
             return blockWidths.TryGetValue(previous.BlockIndex, out var width) && IsFull(previous, width);
@@ -174,6 +187,20 @@ internal static partial class ParagraphAssembler
     }
 
     private static bool IsFull(SourceLine line, int width) => line.Text.Length >= width * FullLineShare;
+
+    /// <summary>
+    /// True when the line reached the wrap width of its block (or of the file); with no width known,
+    /// when it is at least <see cref="MinWrappedLine"/> long.
+    /// </summary>
+    private static bool IsWrapped(SourceLine line, Dictionary<int, int> blockWidths, int? fileWrapWidth)
+    {
+        if (blockWidths.TryGetValue(line.BlockIndex, out var width))
+        {
+            return IsFull(line, width);
+        }
+
+        return fileWrapWidth is { } fileWidth ? IsFull(line, fileWidth) : line.Text.Length >= MinWrappedLine;
+    }
 
     /// <summary>
     /// The wrap width of each hard-wrapped block (three or more lines, none longer than

@@ -144,12 +144,16 @@ internal static partial class HeaderLine
         return value;
     }
 
-    /// <summary>Reads a kind line printed in capitals ("KẾ HOẠCH", "KẾ HOẠCH CỦA BỘ CHÍNH TRỊ", "SAO LỤC").</summary>
+    /// <summary>
+    /// Reads a kind line: the type word in capitals, alone or followed by more capitals ("KẾ HOẠCH CỦA
+    /// BỘ CHÍNH TRỊ", "SAO LỤC") or by a subject in lower case when a reader joined the centred title
+    /// lines ("QUY TRÌNH giám sát tổ chức đảng ..."). <paramref name="rest"/> is the text after the type word.
+    /// </summary>
     public static bool TryParseKind(string line, out DocumentKind kind, out string rest)
     {
         kind = default!;
         rest = string.Empty;
-        if (!TextShape.IsCapitals(line))
+        if (line.Length == 0 || !char.IsUpper(line[0]))
         {
             return false;
         }
@@ -157,12 +161,21 @@ internal static partial class HeaderLine
         var folded = TextShape.Fold(line);
         foreach (var candidate in DocumentKind.All)
         {
-            if (TextShape.StartsWithWords(folded, candidate.Folded))
+            if (!TextShape.StartsWithWords(folded, candidate.Folded))
             {
-                kind = candidate;
-                rest = line[candidate.Folded.Length..].Trim();
-                return true;
+                continue;
             }
+
+            var printedKind = line[..candidate.Folded.Length];
+            var after = line[candidate.Folded.Length..].Trim();
+            if (!TextShape.IsCapitals(printedKind) || (after.Length > 0 && !TextShape.IsCapitals(after) && !TextShape.StartsLowerCase(after)))
+            {
+                return false;
+            }
+
+            kind = candidate;
+            rest = after;
+            return true;
         }
 
         return false;

@@ -74,6 +74,9 @@ internal sealed class DocumentDraft
 
     public List<string> Signers { get; } = [];
 
+    /// <summary>True once a signature authority, position or "Đã ký" line was read.</summary>
+    public bool HasSignatureBlock { get; set; }
+
     public SortedDictionary<string, string> SiteMetadata { get; } = new(StringComparer.Ordinal);
 
     public List<Paragraph> Footnotes { get; } = [];

@@ -74,8 +74,21 @@ internal sealed class DocumentSegmenter
         foreach (var (lineIndex, footnote) in flat.Footnotes)
         {
             var owner = lineIndex < owners.Length ? owners[lineIndex] : segmenter._documents.LastOrDefault();
-            owner ??= segmenter._documents.LastOrDefault(d => d is not null);
-            owner?.Footnotes.Add(footnote);
+            owner ??= lineIndex > 0 && lineIndex - 1 < owners.Length ? owners[lineIndex - 1] : segmenter._documents.LastOrDefault();
+            if (owner is null)
+            {
+                continue;
+            }
+
+            // A reader may take the small text under a signature for a footnote; a footnote that is only a
+            // person's name, under a signature block that names nobody, is the signer.
+            if (owner.HasSignatureBlock && owner.Signers.Count == 0 && HeaderLine.TryParsePersonName(footnote.Text, requireSurname: false, out var name))
+            {
+                owner.Signers.Add(name);
+                continue;
+            }
+
+            owner.Footnotes.Add(footnote);
         }
 
         return segmenter._documents;
@@ -377,8 +390,22 @@ internal sealed class DocumentSegmenter
             rest = subject;
         }
 
-        document.TitleLines.Add((rest, true));
-        document.TitleBlock = line.BlockIndex;
+        var noteAt = HeaderLine.FindAttachmentNote(rest);
+        if (noteAt >= 0)
+        {
+            // "QUY TRÌNH giám sát ... (Kèm theo Quyết định số 331-QĐ/TW ... của Ban Bí thư)" on one line.
+            document.OpenAttachmentNote = string.Empty;
+            ContinueAttachmentNote(document, rest[noteAt..]);
+            rest = rest[..noteAt].Trim();
+        }
+
+        if (rest.Length > 0)
+        {
+            document.TitleLines.Add((rest, TextShape.IsCapitals(rest)));
+            document.TitleBlock = line.BlockIndex;
+        }
+
+        document.TitleClosed |= noteAt >= 0;
     }
 
     private static (string Issuer, string Subject) SplitIssuerAndSubject(string text)
@@ -488,6 +515,20 @@ internal sealed class DocumentSegmenter
         if (HeaderLine.TryParseRecipientsIntro(text, out var isSalutation, out var rest) && !isSalutation)
         {
             recipients = RecipientsMode.List;
+            if (HeaderLine.TryParseAuthority(rest, out var besideList, out var besideNamesBody))
+            {
+                // Two columns flattened onto one line: "Nơi nhận: T/M BỘ CHÍNH TRỊ".
+                StartRecipients(document, line, string.Empty);
+                if (besideNamesBody)
+                {
+                    document.AuthorityBodies.Add(besideList);
+                }
+
+                signatureContext = true;
+                document.HasSignatureBlock = true;
+                return State.Tail;
+            }
+
             StartRecipients(document, line, rest);
             return State.Tail;
         }
@@ -510,6 +551,7 @@ internal sealed class DocumentSegmenter
             }
 
             signatureContext = true;
+            document.HasSignatureBlock = true;
             return State.Tail;
         }
 
@@ -521,12 +563,14 @@ internal sealed class DocumentSegmenter
             }
 
             signatureContext = true;
+            document.HasSignatureBlock = true;
             return State.Tail;
         }
 
         if (HeaderLine.IsPositionLine(text))
         {
             signatureContext = true;
+            document.HasSignatureBlock = true;
             return State.Tail;
         }
 
@@ -552,6 +596,12 @@ internal sealed class DocumentSegmenter
         if (!HeaderLine.IsPositionLine(_lines[i].Text))
         {
             return false;
+        }
+
+        if (i + 1 >= _lines.Count)
+        {
+            // A position line that ends the file closes the text: its name may have gone astray (a footnote).
+            return true;
         }
 
         for (var j = i + 1; j < _lines.Count && j <= i + NameLookAhead; j++)
@@ -598,7 +648,8 @@ internal sealed class DocumentSegmenter
         var text = line.Text;
         if (BulletMarker.TryParse(text, out _, out var item))
         {
-            AddRecipientText(document, item);
+            // Flattened columns may put a signature position after the entry: "- Các tỉnh ủy, TỔNG BÍ THƯ".
+            AddRecipientText(document, WithoutTrailingPosition(item));
             document.RecipientBlock = line.BlockIndex;
             return true;
         }
@@ -626,6 +677,25 @@ internal sealed class DocumentSegmenter
             default:
                 return false;
         }
+    }
+
+    /// <summary>The entry without a trailing run of capitals that is a signature position ("... , TỔNG BÍ THƯ").</summary>
+    private static string WithoutTrailingPosition(string entry)
+    {
+        var words = entry.Split(' ');
+        var start = words.Length;
+        while (start > 0 && words[start - 1].Any(char.IsLetter) && TextShape.IsCapitals(words[start - 1].Trim(',', ';', '.')) && words[start - 1].Length > 1)
+        {
+            start--;
+        }
+
+        if (start == 0 || start == words.Length)
+        {
+            return entry;
+        }
+
+        var tail = string.Join(' ', words[start..]);
+        return HeaderLine.IsPositionLine(tail) ? string.Join(' ', words[..start]).TrimEnd(',', ' ') : entry;
     }
 
     private static void StartRecipients(DocumentDraft document, SourceLine line, string inlineEntry)
@@ -730,9 +800,16 @@ internal sealed class DocumentSegmenter
             return false;
         }
 
-        var signalKinds = facts.Select(f => f.Kind).Where(IsSignalKind).ToArray();
+        var signalKinds = facts.Select(f => f.Kind).Where(IsSignalKind).ToList();
+
+        // A kind line that carries its subject in lower case ("QUY TRÌNH giám sát ...") is a title on its own.
+        if (facts.Any(f => f.Kind == HeaderFactKind.Kind && f.Rest is { Length: > 0 } rest && TextShape.StartsLowerCase(rest)))
+        {
+            signalKinds.Add(HeaderFactKind.Separator);
+        }
+
         kinds = signalKinds;
-        return signalKinds.Length > 0;
+        return signalKinds.Count > 0;
     }
 
     private static bool IsSignalKind(HeaderFactKind kind) =>

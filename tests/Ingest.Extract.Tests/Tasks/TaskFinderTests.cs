@@ -244,6 +244,45 @@ public sealed class TaskFinderTests
     }
 
     [Fact]
+    public void FindTasks_WhenRegulationArticlesAmendText_KeepsOnlyArticlesThatNameWhoActs()
+    {
+        var document = Document("Quyết định",
+        [
+            Section("Điều 1", null, Text("Ban hành kèm theo Quyết định này Quy trình giải quyết tố cáo.")),
+            Section("Điều 2", "Sửa đổi, bổ sung Điểm e, Khoản 1, Điều 6 như sau:", Text("\"e) Biết mà không ngăn chặn.\"")),
+            Section("Điều 3", null, Text("Văn phòng Tỉnh ủy, các ban đảng Tỉnh ủy chịu trách nhiệm thi hành Quyết định này.")),
+        ]);
+
+        var task = _finder.FindTasks(document).Single();
+
+        task.SectionId.Should().Be("Điều 3");
+        Roles(task).Should().Equal("assignee:Văn phòng Tỉnh ủy", "assignee:các ban đảng Tỉnh ủy");
+    }
+
+    [Fact]
+    public void FindTasks_WhenRegulationHasAnOperativeHeading_TakesEveryItemUnderIt()
+    {
+        var document = Document("Hướng dẫn",
+        [
+            Section("I", "NỘI DUNG HƯỚNG DẪN", Section("I.1", "Về đối tượng", Text("Áp dụng đối với đảng viên."))),
+            Section("II", "TỔ CHỨC THỰC HIỆN", Dash("Định kỳ sơ kết, báo cáo kết quả.")),
+        ]);
+
+        var task = _finder.FindTasks(document).Single();
+
+        task.SectionId.Should().Be("II");
+        task.Bullet.Should().Be(1);
+    }
+
+    [Fact]
+    public void FindTasks_WhenLeafIsABareTitle_FindsNoTask()
+    {
+        var document = Document("Kế hoạch", [Section("III", "Hiệu lực thi hành")]);
+
+        _finder.FindTasks(document).Should().BeEmpty();
+    }
+
+    [Fact]
     public void FindTasks_WhenDocumentIsEmpty_FindsNoTask()
     {
         _finder.FindTasks(Document("Kế hoạch")).Should().BeEmpty();
