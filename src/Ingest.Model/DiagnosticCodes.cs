@@ -30,11 +30,11 @@ public static class DiagnosticCodes
     /// <summary>Pages need OCR but no OCR engine is installed.</summary>
     public const string OcrUnavailable = "ING1010";
 
-    /// <summary>Reading the format needs an external converter (LibreOffice for .doc) that is not installed.</summary>
-    public const string ConverterUnavailable = "ING1012";
-
     /// <summary>The text encoding could not be determined with confidence.</summary>
     public const string UnknownEncoding = "ING1011";
+
+    /// <summary>Reading the format needs an external converter (LibreOffice for .doc) that is not installed.</summary>
+    public const string ConverterUnavailable = "ING1012";
 
     /// <summary>A legacy Vietnamese encoding (TCVN3, VNI, VISCII, Windows-1258) was detected and converted.</summary>
     public const string LegacyEncodingConverted = "ING2001";

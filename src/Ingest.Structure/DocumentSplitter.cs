@@ -15,6 +15,15 @@ namespace Ingest.Structure;
 /// the input. Stateless and thread-safe; never throws on odd input (an unexpected failure comes back
 /// as an <see cref="DiagnosticCodes.InternalError"/> diagnostic).
 /// </summary>
+/// <remarks>
+/// Section ids join the printed labels of the path with dots (GOLD.md): Roman numerals upper case,
+/// "2.1" under "2" adds "1" ("I.2.1"), points add their letter ("I.1.a"). Nesting follows the label
+/// systems, never Markdown heading levels. Articles of a Quy định or Quyết định are sections with id
+/// and label "Điều 1" (the unit such documents are cited by); their clauses and points nest under them
+/// ("Điều 1.2", "Điều 1.2.a"). Chapters and parts ("Chương I", "Phần II") are sections that contain
+/// what follows them ("Chương I.Điều 1"). Text with no header is one "Bài báo" whose numbered items are
+/// top-level sections.
+/// </remarks>
 public sealed class DocumentSplitter : IDocumentSplitter
 {
     /// <inheritdoc />

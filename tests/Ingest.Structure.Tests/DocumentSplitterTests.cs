@@ -231,6 +231,35 @@ public sealed class DocumentSplitterTests
     }
 
     [Fact]
+    public void Split_WhenBodyHasKindWordHeading_DoesNotStartNewDocument()
+    {
+        // An unnumbered heading in capitals that starts with a kind word, over lower-case text, is part of the body.
+        const string text = """
+            TỈNH ỦY LONG AN
+            *
+            Số 05-HD/TU
+
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            Long An, ngày 2 tháng 3 năm 2023
+
+            HƯỚNG DẪN
+            về công tác kiểm tra
+
+            Ban Thường vụ Tỉnh ủy hướng dẫn như sau:
+
+            QUY TRÌNH XEM XÉT
+            gồm ba bước, thực hiện tuần tự.
+
+            1. Chuẩn bị.
+            """;
+
+        var document = _splitter.Split(Corpus.ReadText(text)).Documents.Should().ContainSingle().Subject;
+
+        document.Kind.Should().Be("Hướng dẫn");
+        document.AllSections().Select(s => s.Id).Should().Equal("1");
+    }
+
+    [Fact]
     public void Split_WhenCopyNoticeFollowsDocument_ForwardsItsNumber()
     {
         const string text = """
@@ -429,6 +458,32 @@ public sealed class DocumentSplitterTests
     }
 
     [Fact]
+    public void Split_WhenSignatureTableHasTwoRows_KeepsRecipientsOfBothRows()
+    {
+        // Row by row, the right cell ("T/M ...") comes between two parts of the "Nơi nhận" list.
+        IReadOnlyList<IReadOnlyList<string>> signature =
+        [
+            ["Nơi nhận:\n- Các tỉnh ủy, thành ủy,", "T/M BAN BÍ THƯ\n(Đã ký)"],
+            ["- Lưu Văn phòng Trung ương Đảng.", "Trần Cẩm Tú"],
+        ];
+        Block[] blocks =
+        [
+            new(BlockKind.Paragraph, "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 12-QĐ/TW", SourceSpan.None),
+            new(BlockKind.Paragraph, "ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 1 tháng 2 năm 2024", SourceSpan.None),
+            new(BlockKind.Paragraph, "QUYẾT ĐỊNH\nvề việc thành lập Ban Chỉ đạo", SourceSpan.None),
+            new(BlockKind.Paragraph, "Điều 1. Thành lập Ban Chỉ đạo.", SourceSpan.None),
+            new(BlockKind.Table, "signature", SourceSpan.None) { Cells = signature },
+        ];
+
+        var document = _splitter.Split(blocks).Documents.Should().ContainSingle().Subject;
+
+        document.Recipients.Should().Equal("Các tỉnh ủy, thành ủy", "Lưu Văn phòng Trung ương Đảng");
+        document.Signers.Should().Equal("Trần Cẩm Tú");
+        document.Issuer.Should().Be("Ban Bí thư");
+        document.Title.Should().Be("về việc thành lập Ban Chỉ đạo");
+    }
+
+    [Fact]
     public void Split_WhenTextHasNoHeader_IsNewsArticleWithoutDiagnostics()
     {
         const string text = "Ngày 9-12-2021, Hội nghị cán bộ toàn quốc đã quán triệt Kết luận 21.\nCác địa phương đã ban hành kế hoạch thực hiện.";
@@ -457,6 +512,22 @@ public sealed class DocumentSplitterTests
 
         result.Documents.Should().ContainSingle().Which.Kind.Should().Be("Báo cáo");
         result.Diagnostics.Select(d => d.Code).Should().BeEquivalentTo([DiagnosticCodes.MissingNumber, DiagnosticCodes.MissingDate]);
+    }
+
+    [Fact]
+    public void Split_WhenTextFileHasHtmlFootnoteMarks_SeparatesFootnotes()
+    {
+        // A text export keeps "<sup>1</sup>" literally (seed 003 as a .txt read by the text reader).
+        Block[] blocks =
+        [
+            new(BlockKind.Paragraph, "Đất nước ta đối mặt với bốn nguy cơ<sup>1</sup> mà Đảng đã chỉ ra.", SourceSpan.None),
+            new(BlockKind.Paragraph, "<sup>1</sup> Nguy cơ tụt hậu xa hơn về kinh tế.", SourceSpan.None),
+        ];
+
+        var document = _splitter.Split(blocks).Documents.Should().ContainSingle().Subject;
+
+        document.Preamble.Should().ContainSingle().Which.Text.Should().Be("Đất nước ta đối mặt với bốn nguy cơ mà Đảng đã chỉ ra.");
+        document.Footnotes.Should().ContainSingle().Which.Text.Should().Be("Nguy cơ tụt hậu xa hơn về kinh tế.");
     }
 
     [Fact]

@@ -134,8 +134,8 @@ public sealed class ParagraphAssemblerTests
     [Fact]
     public void EstimateFileWrapWidth_WhenLinesAreParagraphs_ReturnsNull()
     {
-        var long_ = Enumerable.Range(0, 30).Select(i => new Block(BlockKind.Paragraph, new string('a', 300 + i), SourceSpan.None)).ToArray();
+        var paragraphs = Enumerable.Range(0, 30).Select(i => new Block(BlockKind.Paragraph, new string('a', 300 + i), SourceSpan.None)).ToArray();
 
-        ParagraphAssembler.EstimateFileWrapWidth(LineFlattener.Flatten(long_).Lines).Should().BeNull();
+        ParagraphAssembler.EstimateFileWrapWidth(LineFlattener.Flatten(paragraphs).Lines).Should().BeNull();
     }
 }

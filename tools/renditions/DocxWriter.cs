@@ -19,6 +19,9 @@ internal sealed class DocxWriter
 
     private const string SmallSize = "24";
 
+    /// <summary>Issuer lines at 13pt: long names ("BAN CHẤP HÀNH TRUNG ƯƠNG") then fit the column.</summary>
+    private const string IssuerSize = "26";
+
     private const string StampSize = "20";
 
     /// <summary>Text width in twips: A4 (11906) less 30 mm left and 20 mm right margins.</summary>
@@ -135,7 +138,7 @@ internal sealed class DocxWriter
     /// <summary>The running header: what the document is, as offices print it on every page after the first.</summary>
     private string RunningHeader()
     {
-        var document = _seed.Documents.FirstOrDefault(d => d.Letterhead?.Number is not null);
+        var document = _seed.Documents.Where(d => d.Letterhead?.Number is not null).MaxBy(d => d.Size);
         if (document?.Letterhead?.Number is { } number)
         {
             var kind = document.Kind is { } k ? SentenceCase(k) + " số " : "Số ";
@@ -162,20 +165,25 @@ internal sealed class DocxWriter
 
     private Table LetterheadTable(Letterhead letterhead)
     {
-        const int leftWidth = 4100;
+        // Letterhead tables in party templates reach into the margins, so the issuer's name and
+        // the place-and-date line each fit on one line.
+        const int outdent = 567;
+        const int tableWidth = TextWidth + (2 * outdent);
+        const int leftWidth = 5000;
         var none = new TableBorders(
             new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
             new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
             new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
         var table = new Table(
             new TableProperties(
-                new TableWidth { Width = SeedText.Invariant(TextWidth), Type = TableWidthUnitValues.Dxa },
+                new TableWidth { Width = SeedText.Invariant(tableWidth), Type = TableWidthUnitValues.Dxa },
+                new TableIndentation { Width = -outdent, Type = TableWidthUnitValues.Dxa },
                 none,
                 new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(new GridColumn { Width = SeedText.Invariant(leftWidth) }, new GridColumn { Width = SeedText.Invariant(TextWidth - leftWidth) }));
+            new TableGrid(new GridColumn { Width = SeedText.Invariant(leftWidth) }, new GridColumn { Width = SeedText.Invariant(tableWidth - leftWidth) }));
         var row = new TableRow(
             Cell(letterhead.Left, leftWidth),
-            Cell(letterhead.Right, TextWidth - leftWidth));
+            Cell(letterhead.Right, tableWidth - leftWidth));
         table.Append(row);
         return table;
     }
@@ -187,7 +195,8 @@ internal sealed class DocxWriter
         {
             var (bold, italic, size) = kind switch
             {
-                HeaderLine.Issuer or HeaderLine.Motto => (true, false, BodySize),
+                HeaderLine.Issuer => (true, false, IssuerSize),
+                HeaderLine.Motto => (true, false, BodySize),
                 HeaderLine.PlaceDate => (false, true, BodySize),
                 HeaderLine.About => (false, false, SmallSize),
                 _ => (false, false, BodySize),
@@ -209,6 +218,16 @@ internal sealed class DocxWriter
 
     private Paragraph Paragraph(Para para)
     {
+        if (para.Drawn)
+        {
+            // A short centred rule, as under a subject line; no text.
+            const int ruleIndent = (TextWidth - 2268) / 2;
+            return new Paragraph(new ParagraphProperties(
+                new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" }),
+                new SpacingBetweenLines { Before = "0", After = "240" },
+                new Indentation { Left = SeedText.Invariant(ruleIndent), Right = SeedText.Invariant(ruleIndent) }));
+        }
+
         var properties = new ParagraphProperties();
         var bold = false;
         var italic = false;

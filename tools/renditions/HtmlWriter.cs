@@ -100,7 +100,7 @@ internal static partial class HtmlWriter
             fields.Add((key, plain[key.Length..].Trim()));
         }
 
-        var main = seed.Documents.FirstOrDefault(d => d.Letterhead?.Number is not null);
+        var main = seed.Documents.Where(d => d.Letterhead?.Number is not null).MaxBy(d => d.Size);
         if (fields.Count == 0 && main?.Letterhead is { } letterhead)
         {
             fields.Add(("Số hiệu", letterhead.Number ?? string.Empty));
@@ -202,6 +202,11 @@ internal static partial class HtmlWriter
             return "<" + tag + ">" + Escape(label) + text + "</" + tag + ">";
         }
 
+        if (para.Drawn)
+        {
+            return "<hr style=\"width:25%\">";
+        }
+
         return para.Role switch
         {
             ParaRole.Kind => "<p align=\"center\"><b>" + text + "</b></p>",
@@ -269,7 +274,7 @@ internal static partial class HtmlWriter
             return siteTitle.Plain;
         }
 
-        var main = seed.Documents.FirstOrDefault(d => d.Letterhead?.Number is not null);
+        var main = seed.Documents.Where(d => d.Letterhead?.Number is not null).MaxBy(d => d.Size);
         if (main?.Letterhead?.Number is { } number)
         {
             var year = main.Letterhead.PlaceDate is { } placeDate && DateOf(placeDate) is { } date ? " năm " + date[^4..] : string.Empty;

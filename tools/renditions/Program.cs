@@ -6,14 +6,22 @@ namespace Ingest.Renditions;
 /// renditions SEEDS OUT [--dump]: for every seed (*.txt, *.md) in SEEDS writes OUT/docx/STEM.docx
 /// and OUT/html/STEM.html. With --dump, prints how each seed was read instead (for checking the
 /// layout rules on a new seed).
+/// renditions --image-pdf OUT.pdf DPI PAGE.jpg...: assembles scanned pages into an image-only PDF.
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length >= 4 && args[0] == "--image-pdf")
+        {
+            var dotsPerInch = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            File.WriteAllBytes(args[1], ImagePdf.Write(args[3..], dotsPerInch));
+            return 0;
+        }
+
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: renditions SEEDS_DIR OUT_DIR [--dump]");
+            Console.Error.WriteLine("usage: renditions SEEDS_DIR OUT_DIR [--dump] | renditions --image-pdf OUT.pdf DPI PAGE.jpg...");
             return 1;
         }
 

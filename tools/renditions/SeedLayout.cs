@@ -64,6 +64,9 @@ internal sealed class Para
     /// <summary>Markdown heading depth, 0 when not a Markdown heading.</summary>
     public int MarkdownHeading { get; init; }
 
+    /// <summary>A separator drawn as a line rather than typed (a Markdown thematic break in the seed).</summary>
+    public bool Drawn { get; init; }
+
     /// <summary>Footnote number, for <see cref="ParaRole.Footnote"/>.</summary>
     public string? FootnoteMark { get; init; }
 
@@ -113,6 +116,9 @@ internal sealed class SeedDocument
     public List<Para> Before { get; } = [];
 
     public List<Para> Paras { get; } = [];
+
+    /// <summary>Number of paragraphs, to tell a file's main document from its cover letter and copy notice.</summary>
+    public int Size => Paras.Count;
 
     public string? Kind => Paras.Concat(Letterhead?.KindInside is { } k ? [k] : []).FirstOrDefault(p => p.Role == ParaRole.Kind)?.Plain;
 
@@ -519,7 +525,7 @@ internal sealed partial class SeedLayout
 
     private static Para Single(ParaRole role, SeedLine line)
     {
-        var para = new Para { Role = role, MarkdownHeading = line.MarkdownHeading };
+        var para = new Para { Role = role, MarkdownHeading = line.MarkdownHeading, Drawn = line.IsRule };
         para.Lines.Add([.. line.Runs]);
         return para;
     }

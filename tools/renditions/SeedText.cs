@@ -9,8 +9,9 @@ internal sealed record TextRun(string Text, bool Bold, bool Italic, bool Supersc
 /// <summary>One printed line of a seed, with the blank-line group it belongs to.</summary>
 internal sealed class SeedLine
 {
-    public SeedLine(IReadOnlyList<TextRun> runs, int group, int markdownHeading)
+    public SeedLine(IReadOnlyList<TextRun> runs, int group, int markdownHeading, bool isRule = false)
     {
+        IsRule = isRule;
         Runs = runs;
         Group = group;
         MarkdownHeading = markdownHeading;
@@ -21,6 +22,9 @@ internal sealed class SeedLine
 
     /// <summary>Index of the blank-line separated group; lines of one group belong to one paragraph or block.</summary>
     public int Group { get; }
+
+    /// <summary>A Markdown thematic break ("-----"): a drawn line in the original, not text.</summary>
+    public bool IsRule { get; }
 
     /// <summary>Number of '#' of a Markdown heading line, 0 otherwise.</summary>
     public int MarkdownHeading { get; }
@@ -105,6 +109,12 @@ internal static class SeedText
                 {
                     heading = 0;
                 }
+            }
+
+            if (markdown && line.Length >= 3 && (line.All(c => c == '-') || line.All(c => c == '_')))
+            {
+                result.Add(new SeedLine([new TextRun(line, false, false, false)], groupIndex, 0, isRule: true));
+                continue;
             }
 
             // A lone star is the mark under the issuer's name, not an emphasis marker.

@@ -117,10 +117,6 @@ internal sealed class BodyListParser
         return new BodyList(items, index, i);
     }
 
-    /// <summary>True when a body phrase starts at <paramref name="index"/> in that position.</summary>
-    public bool StartsBody(IReadOnlyList<TextToken> tokens, int index, PhrasePosition position) =>
-        ParsePhrase(tokens, SkipDropPrefix(tokens, index), position) is not null;
-
     /// <summary>One body at <paramref name="index"/>, or null. Distributive phrases give null.</summary>
     internal BodyPhrase? ParsePhrase(IReadOnlyList<TextToken> tokens, int index, PhrasePosition position)
     {
@@ -274,7 +270,7 @@ internal sealed class BodyListParser
                 && i + prepositionLength < tokens.Count
                 && (tokens[i + prepositionLength].IsCapitalized || _gazetteer.TryMatchAt(tokens, i + prepositionLength, out _, out _)))
             {
-                // "thuộc Tỉnh ủy", "của Trung ương": the complement is read by the next round.
+                // "thuộc Tỉnh ủy", "của Huyện ủy Thủ Thừa": a listed name or a capitalised one.
                 var complementStart = i + prepositionLength;
                 i = _gazetteer.TryMatchAt(tokens, complementStart, out _, out var complementLength)
                     ? complementStart + complementLength

@@ -25,11 +25,21 @@ internal sealed class AnalyzedText
     /// <summary>Sentences as token ranges [Start, End), without their final punctuation.</summary>
     public IReadOnlyList<(int Start, int End)> Sentences { get; }
 
-    /// <summary>Prepares <paramref name="raw"/>.</summary>
+    /// <summary>Prepares one paragraph; line breaks inside it are wraps, not sentence ends.</summary>
     public static AnalyzedText Create(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var text = Clean(raw);
+        return FromParagraphs([raw]);
+    }
+
+    /// <summary>
+    /// Prepares paragraphs read as one text: a heading and the paragraphs under it. Every
+    /// paragraph starts a new sentence; line breaks inside a paragraph are wraps.
+    /// </summary>
+    public static AnalyzedText FromParagraphs(IEnumerable<string> paragraphs)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var text = string.Join("\n", paragraphs.Select(CleanLine));
         var tokens = TextTokenizer.Tokenize(text);
         return new AnalyzedText(text, tokens, SplitSentences(tokens));
     }
@@ -72,6 +82,9 @@ internal sealed class AnalyzedText
 
         return builder.ToString();
     }
+
+    /// <summary><see cref="Clean"/>, with line breaks turned into spaces: a wrapped heading or paragraph is one line.</summary>
+    public static string CleanLine(string raw) => Clean(raw).Replace('\n', ' ');
 
     private static bool TryTagEnd(string text, int start, out int end)
     {

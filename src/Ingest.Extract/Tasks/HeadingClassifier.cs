@@ -41,7 +41,7 @@ internal static class HeadingClassifier
             return SectionRole.Neutral;
         }
 
-        var cleaned = AnalyzedText.Clean(heading).Trim();
+        var cleaned = AnalyzedText.CleanLine(heading).Trim();
         var tokens = TextTokenizer.Tokenize(cleaned);
         var upperCase = IsUpperCase(cleaned);
         if (!IsTitle(cleaned, tokens, depth))
@@ -88,7 +88,7 @@ internal static class HeadingClassifier
             return false;
         }
 
-        var cleaned = AnalyzedText.Clean(heading).Trim();
+        var cleaned = AnalyzedText.CleanLine(heading).Trim();
         return IsTitle(cleaned, TextTokenizer.Tokenize(cleaned), depth);
     }
 

@@ -229,7 +229,7 @@ internal sealed class ResponsibilityReader
             return new HeadingRoles(HeadingKind.None, ItemRoles.Empty);
         }
 
-        var cleaned = AnalyzedText.Clean(heading).Trim();
+        var cleaned = AnalyzedText.CleanLine(heading).Trim();
         // An upper-case heading has no capitalisation to go by; the gazetteer still matches it.
         if (HeadingClassifier.IsUpperCase(cleaned))
         {
@@ -335,6 +335,19 @@ internal sealed class ResponsibilityReader
     private bool TryReadSubject(AnalyzedText analyzed, int start, int end, bool strict, bool allowOpener, out BodyList bodies, out SubjectSource source)
     {
         var tokens = analyzed.Tokens;
+        if (TryTopicLabel(tokens, start, end, out var clauseStart, out bodies))
+        {
+            // "Đối với Ban Tuyên giáo Tỉnh ủy: ..." names the assignees; "Về công tác cán bộ: ..."
+            // only announces a topic, and the clause after the colon is read instead.
+            source = SubjectSource.Subject;
+            if (!bodies.IsEmpty)
+            {
+                return true;
+            }
+
+            start = clauseStart;
+        }
+
         if (TryClause(tokens, start, end, strict, out bodies, out source))
         {
             return true;
@@ -356,6 +369,38 @@ internal sealed class ResponsibilityReader
         bodies = BodyList.Empty(start);
         source = SubjectSource.Subject;
         return false;
+    }
+
+    private bool TryTopicLabel(IReadOnlyList<TextToken> tokens, int start, int end, out int clauseStart, out BodyList bodies)
+    {
+        // A label is short; a colon further on belongs to the clause ("... như: ...").
+        const int MaxLabelTokens = 20;
+        clauseStart = start;
+        bodies = BodyList.Empty(start);
+        if (!_grammar.TopicPrefixes.TryMatch(tokens, start, out _, out var length))
+        {
+            return false;
+        }
+
+        var colon = -1;
+        for (var i = start + length; i < Math.Min(end, start + MaxLabelTokens); i++)
+        {
+            if (tokens[i].Is(":"))
+            {
+                colon = i;
+                break;
+            }
+        }
+
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        var list = _bodies.ParseList(tokens, start + length);
+        bodies = !list.IsEmpty && list.End == colon ? list : BodyList.Empty(start);
+        clauseStart = colon + 1;
+        return true;
     }
 
     private bool TryClause(IReadOnlyList<TextToken> tokens, int start, int end, bool strict, out BodyList bodies, out SubjectSource source)
@@ -380,12 +425,11 @@ internal sealed class ResponsibilityReader
         var verb = tokens[bodies.End].Is(",") ? bodies.End + 1 : bodies.End;
         if (_grammar.Directives.TryMatch(tokens, verb, out _, out directiveLength))
         {
+            // "Bộ Chính trị yêu cầu các cấp ủy ...": the objects must act. "Ban Thường vụ Tỉnh ủy yêu
+            // cầu:" names no one; the requesting body is not an assignee either.
             var objects = _bodies.ParseList(tokens, verb + directiveLength);
-            if (!objects.IsEmpty)
-            {
-                bodies = objects;
-                return true;
-            }
+            bodies = objects;
+            return !objects.IsEmpty;
         }
 
         source = SubjectSource.Subject;

@@ -73,10 +73,13 @@ public sealed class TaskFinder : ITaskFinder
             mode = ItemMode.Tasks;
         }
 
+        section = JoinWrappedHeading(section);
         var heading = _reader.ReadHeading(section.Heading);
         var content = SectionContent.Split(section.Paragraphs);
         // "- Cơ quan chủ trì: ...", "- Thời gian: ..." under a numbered item describe that item.
-        var attributesOnly = content.Bullets.Count > 0 && content.Bullets.All(b => _reader.IsAttributeLine(b.Analyzed));
+        // Each bullet is analysed once for all its readings.
+        var analyzed = content.Bullets.Select(b => AnalyzedText.Create(b.Text)).ToList();
+        var attributesOnly = analyzed.Count > 0 && analyzed.All(_reader.IsAttributeLine);
         if (section.Children.Count == 0 && (content.Bullets.Count == 0 || attributesOnly))
         {
             if (mode != ItemMode.None)
@@ -104,7 +107,7 @@ public sealed class TaskFinder : ITaskFinder
 
         if (mode != ItemMode.None)
         {
-            AddBulletTasks(section.Id, content.Bullets, context, mode, tasks);
+            AddBulletTasks(section.Id, content.Bullets, analyzed, context, mode, tasks);
         }
 
         foreach (var child in section.Children)
@@ -116,49 +119,46 @@ public sealed class TaskFinder : ITaskFinder
     private void AddLeafTask(SectionNode section, int depth, HeadingRoles heading, Responsibility inherited, ItemMode mode, List<TaskDraft> tasks)
     {
         var body = SectionContent.JoinParagraphs(section.Paragraphs);
-        var hasHeading = !string.IsNullOrWhiteSpace(section.Heading);
+        var title = string.IsNullOrWhiteSpace(section.Heading) ? null : section.Heading.Trim();
+        var text = string.Join("\n", body.Prepend(title).OfType<string>());
+        if (text.Length == 0)
+        {
+            return;
+        }
+
         Responsibility responsibility;
-        string text;
         AnalyzedText opening;
         ItemRoles roles;
         if (heading.Kind == HeadingKind.Bodies)
         {
             // "13. Học viện Chính trị quốc gia Hồ Chí Minh" + paragraphs: the heading owns the item,
             // subjects in the paragraphs are added.
-            if (body.Length == 0)
+            if (body.Count == 0)
             {
                 return;
             }
 
-            text = section.Heading + "\n" + body;
-            opening = AnalyzedText.Create(body);
-            roles = _reader.ReadItem(opening);
-            responsibility = inherited.Apply(heading.Roles, subjectReplaces: true).Apply(roles, subjectReplaces: false);
+            opening = AnalyzedText.FromParagraphs(body);
+            responsibility = inherited.Apply(heading.Roles, subjectReplaces: true).Apply(_reader.ReadItem(opening), subjectReplaces: false);
             roles = heading.Roles;
         }
-        else if (hasHeading && body.Length == 0 && HeadingClassifier.IsTitle(section.Heading, depth) && heading.Kind == HeadingKind.None)
+        else if (heading.Kind == HeadingKind.None && title is not null && HeadingClassifier.IsTitle(title, depth))
         {
-            // A bare title ("Điều 2. Hiệu lực thi hành" whose text went elsewhere) instructs no one.
-            return;
-        }
-        else if (heading.Kind == HeadingKind.None && body.Length > 0 && HeadingClassifier.IsTitle(section.Heading, depth))
-        {
+            if (body.Count == 0)
+            {
+                // A bare title ("Điều 2. Hiệu lực thi hành" whose text went elsewhere) instructs no one.
+                return;
+            }
+
             // "2. Công tác kiểm tra" + "Giao Ủy ban Kiểm tra Tỉnh ủy chủ trì ...": under a title the
             // first sentence of the text is the item's opening, and its subject owns the item.
-            text = section.Heading + "\n" + body;
-            opening = AnalyzedText.Create(body);
+            opening = AnalyzedText.FromParagraphs(body);
             roles = _reader.ReadItem(opening);
             responsibility = inherited.Apply(roles, subjectReplaces: true);
         }
         else
         {
-            text = !hasHeading ? body : body.Length == 0 ? section.Heading! : section.Heading + "\n" + body;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return;
-            }
-
-            opening = AnalyzedText.Create(text);
+            opening = AnalyzedText.FromParagraphs(body.Prepend(title).OfType<string>());
             roles = _reader.ReadItem(opening);
             responsibility = inherited.Apply(roles, subjectReplaces: true);
         }
@@ -171,7 +171,48 @@ public sealed class TaskFinder : ITaskFinder
         tasks.Add(new TaskDraft(section.Id, text, null, responsibility.ToBodies()));
     }
 
-    private void AddBulletTasks(string? sectionId, IReadOnlyList<BulletItem> bullets, Responsibility context, ItemMode mode, List<TaskDraft> tasks)
+    /// <summary>
+    /// A heading wrapped over two lines may reach this stage as a heading and a first paragraph
+    /// ("3. Ban cán sự đảng Tòa án nhân dân tối cao và Ban cán sự đảng Viện" / "Kiểm sát nhân dân
+    /// tối cao"). A short first paragraph without final punctuation that completes a heading of
+    /// bodies is joined back to it.
+    /// </summary>
+    private SectionNode JoinWrappedHeading(SectionNode section)
+    {
+        // A wrapped tail is a few words of a name, never a sentence.
+        const int MaxTailWords = 12;
+        if (string.IsNullOrWhiteSpace(section.Heading) || section.Paragraphs.Count == 0 || section.Paragraphs[0].Bullet is not null)
+        {
+            return section;
+        }
+
+        var heading = section.Heading.TrimEnd();
+        var tail = section.Paragraphs[0].Text.Trim();
+        if (tail.Length == 0 || !EndsOpen(heading)
+            || ".:;!?)".Contains(tail[^1], StringComparison.Ordinal)
+            || tail.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxTailWords
+            || SectionContent.BulletOf(section.Paragraphs[0]).Marker is not null)
+        {
+            return section;
+        }
+
+        var joined = heading + " " + tail;
+        return _reader.ReadHeading(joined).Kind == HeadingKind.Bodies
+            ? section with { Heading = joined, Paragraphs = [.. section.Paragraphs.Skip(1)] }
+            : section;
+    }
+
+    /// <summary>
+    /// True when a heading is cut open: it ends on a conjunction or on a capitalised syllable that
+    /// starts a word of a name ("... Ban cán sự đảng Viện"); "Ban Tổ chức Trung ương" is whole.
+    /// </summary>
+    private static bool EndsOpen(string heading)
+    {
+        var last = heading[(heading.LastIndexOf(' ') + 1)..];
+        return last is "và" or "-" || heading.EndsWith(',') || (last.Length > 0 && char.IsUpper(last[0]));
+    }
+
+    private void AddBulletTasks(string? sectionId, IReadOnlyList<BulletItem> bullets, IReadOnlyList<AnalyzedText> analyzed, Responsibility context, ItemMode mode, List<TaskDraft> tasks)
     {
         // A bullet ending in ':' introduces the bullets with another marker after it
         // ("- Các cấp ủy thực hiện: + ... + ..."); a local intro paragraph does the same.
@@ -192,12 +233,12 @@ public sealed class TaskFinder : ITaskFinder
             }
 
             var scope = nested ?? context;
-            if (_reader.IsReport(bullet.Analyzed))
+            if (_reader.IsReport(analyzed[b]))
             {
                 continue;
             }
 
-            var roles = _reader.ReadItem(bullet.Analyzed);
+            var roles = _reader.ReadItem(analyzed[b]);
             if (mode == ItemMode.TasksWithSubject && roles.Subject.Count == 0)
             {
                 continue;
@@ -206,7 +247,7 @@ public sealed class TaskFinder : ITaskFinder
             var responsibility = scope.Apply(roles, subjectReplaces: true);
             tasks.Add(new TaskDraft(sectionId, bullet.Text, b + 1, responsibility.ToBodies()));
 
-            if (nested is null && _reader.ReadIntro(bullet.Analyzed, issuer: null, preamble: false) is { } bulletIntro)
+            if (nested is null && _reader.ReadIntro(analyzed[b], issuer: null, preamble: false) is { } bulletIntro)
             {
                 nested = scope.Apply(bulletIntro, subjectReplaces: true);
                 introMarker = bullet.Marker;
@@ -224,14 +265,8 @@ public sealed class TaskFinder : ITaskFinder
         ItemRoles? currentIntro = null;
         ItemRoles? finalIntro = null;
         var bulletCount = 0;
-        foreach (var paragraph in paragraphs)
+        foreach (var (marker, text) in SectionContent.Blocks(paragraphs))
         {
-            var (marker, text) = SectionContent.BulletOf(paragraph);
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
             if (marker is not null)
             {
                 finalIntro = null;
@@ -283,13 +318,10 @@ public sealed class TaskFinder : ITaskFinder
     }
 
     /// <summary>A bullet of a section, with a non-bulleted intro paragraph that came between it and the previous bullet.</summary>
-    private sealed record BulletItem(string Marker, string Text, string? LocalIntro)
-    {
-        private AnalyzedText? _analyzed;
+    private sealed record BulletItem(string Marker, string Text, string? LocalIntro);
 
-        /// <summary>The text analysed once for all the readings of the bullet.</summary>
-        public AnalyzedText Analyzed => _analyzed ??= AnalyzedText.Create(Text);
-    }
+    /// <summary>A paragraph with its bullet marker (null for running text).</summary>
+    private readonly record struct TextBlock(string? Marker, string Text);
 
     /// <summary>A section's paragraphs sorted into intros (before the first bullet) and bullets.</summary>
     private sealed record SectionContent(IReadOnlyList<string> Intros, IReadOnlyList<BulletItem> Bullets)
@@ -299,25 +331,12 @@ public sealed class TaskFinder : ITaskFinder
             var intros = new List<string>();
             var bullets = new List<BulletItem>();
             string? pendingIntro = null;
-            foreach (var paragraph in paragraphs)
+            foreach (var (marker, text) in Blocks(paragraphs))
             {
-                var (marker, text) = BulletOf(paragraph);
-                if (string.IsNullOrWhiteSpace(text))
-                {
-                    continue;
-                }
-
                 if (marker is not null)
                 {
                     bullets.Add(new BulletItem(marker, text, pendingIntro));
                     pendingIntro = null;
-                    continue;
-                }
-
-                if (bullets.Count > 0 && IsContinuation(text))
-                {
-                    // A page break split the bullet ("... tiêu cực" / "trong hoạt động điều tra ...").
-                    bullets[^1] = bullets[^1] with { Text = bullets[^1].Text + " " + text.Trim() };
                 }
                 else if (bullets.Count == 0)
                 {
@@ -332,30 +351,37 @@ public sealed class TaskFinder : ITaskFinder
             return new SectionContent(intros, bullets);
         }
 
-        /// <summary>The paragraphs of a leaf section as one text; a paragraph that continues a sentence is joined with a space.</summary>
-        public static string JoinParagraphs(IReadOnlyList<Paragraph> paragraphs)
+        /// <summary>The paragraphs of a leaf section as printed lines, bullets with their marker.</summary>
+        public static IReadOnlyList<string> JoinParagraphs(IReadOnlyList<Paragraph> paragraphs) =>
+            [.. Blocks(paragraphs).Select(block => block.Marker is null ? block.Text : block.Marker + " " + block.Text)];
+
+        /// <summary>
+        /// Non-empty paragraphs in order, a paragraph that continues a sentence (it starts in lower
+        /// case: a page break split it, "... tổ chức" / "đảng tập trung lãnh đạo ...") joined to the
+        /// one before with a space.
+        /// </summary>
+        public static List<TextBlock> Blocks(IReadOnlyList<Paragraph> paragraphs)
         {
-            var parts = new List<string>();
+            var blocks = new List<TextBlock>(paragraphs.Count);
             foreach (var paragraph in paragraphs)
             {
                 var (marker, text) = BulletOf(paragraph);
-                if (string.IsNullOrWhiteSpace(text))
+                if (text.Length == 0)
                 {
                     continue;
                 }
 
-                text = marker is null ? text.Trim() : marker + " " + text.Trim();
-                if (parts.Count > 0 && IsContinuation(text))
+                if (marker is null && blocks.Count > 0 && IsContinuation(text))
                 {
-                    parts[^1] += " " + text;
+                    blocks[^1] = blocks[^1] with { Text = blocks[^1].Text + " " + text };
                 }
                 else
                 {
-                    parts.Add(text);
+                    blocks.Add(new TextBlock(marker, text));
                 }
             }
 
-            return string.Join("\n", parts);
+            return blocks;
         }
 
         /// <summary>The bullet marker of a paragraph (from the structure stage, or still printed in the text) and its text.</summary>
@@ -388,26 +414,21 @@ public sealed class TaskFinder : ITaskFinder
 
         private static bool IsContinuation(string text)
         {
-            var first = AnalyzedTextFirstLetter(text);
-            return first is { } c && char.IsLower(c);
-        }
-
-        private static char? AnalyzedTextFirstLetter(string text)
-        {
+            // The first letter decides; emphasis markers and quotes before it do not.
             foreach (var c in text)
             {
                 if (char.IsLetter(c))
                 {
-                    return c;
+                    return char.IsLower(c);
                 }
 
                 if (!char.IsWhiteSpace(c) && c is not ('*' or '_'))
                 {
-                    return null;
+                    return false;
                 }
             }
 
-            return null;
+            return false;
         }
     }
 }

@@ -70,6 +70,7 @@ internal sealed class TaskGrammar
                 case "issuing": Issuing.Add(phrase, true); break;
                 case "past": Past.Add(phrase, true); break;
                 case "opener": Openers.Add(phrase, true); break;
+                case "topic-prefix": TopicPrefixes.Add(phrase, true); break;
                 case "assessment": Assessments.Add(phrase, true); break;
                 case "condition-subject": ConditionSubjects.Add(phrase, true); break;
                 case "lead": Lead.Add(phrase, true); break;
@@ -110,6 +111,9 @@ internal sealed class TaskGrammar
 
     /// <summary>Verbs of assessments ("đánh giá cao", "ghi nhận").</summary>
     public PhraseTable<bool> Assessments { get; } = new();
+
+    /// <summary>Words that open a label before a colon ("Đối với ...:", "Về ...:").</summary>
+    public PhraseTable<bool> TopicPrefixes { get; } = new();
 
     /// <summary>Words that open an adverbial before the subject ("Căn cứ ...,").</summary>
     public PhraseTable<bool> Openers { get; } = new();

@@ -22,6 +22,9 @@ public sealed class HtmlReader : IDocumentReader
         "so hieu", "ngay ban hanh", "nguoi ky", "loai van ban", "co quan ban hanh", "noi ban hanh", "ngay hieu luc", "tinh trang hieu luc",
     ];
 
+    /// <summary>Element nesting kept when parsing; deeper tags are dropped, their text kept (see <see cref="HtmlDepthLimiter"/>).</summary>
+    public const int MaxDepth = 512;
+
     /// <inheritdoc />
     public SourceFormat Format => SourceFormat.Html;
 
@@ -30,13 +33,18 @@ public sealed class HtmlReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         var decoded = HtmlCharset.Decode(file.Content);
-        var document = new HtmlDocument
+        var diagnostics = new List<Diagnostic>();
+        var html = HtmlDepthLimiter.Flatten(decoded.Text, MaxDepth, out var flattened);
+        if (flattened)
         {
-            OptionDefaultStreamEncoding = System.Text.Encoding.UTF8,
-        };
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Warning,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Elements nested deeper than {MaxDepth} levels were flattened; their text is kept.")));
+        }
+
+        var document = new HtmlDocument();
         try
         {
-            document.LoadHtml(decoded.Text);
+            document.LoadHtml(html);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
         {
@@ -55,7 +63,6 @@ public sealed class HtmlReader : IDocumentReader
             blocks.Insert(0, metadataBlock);
         }
 
-        var diagnostics = new List<Diagnostic>();
         if (!decoded.Confident)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownEncoding, DiagnosticSeverity.Warning,

@@ -18,6 +18,12 @@ internal static class TesseractTsv
 
     private const double MinSymbolConfidence = 70;
 
+    /// <summary>
+    /// A mark without letters taller than this many typical word heights is a rule, a stamp edge or
+    /// the page border read as "|": it would join two text lines into one.
+    /// </summary>
+    private const double TallMarkRatio = 1.5;
+
     public static (List<PageWord> Words, double Width, double Height, List<double> Confidences) Parse(string tsv)
     {
         var rows = new List<string[]>();
@@ -55,6 +61,8 @@ internal static class TesseractTsv
 
         var lineSizes = wordHeights.ToDictionary(e => e.Key, e => e.Value.Order().ElementAt(e.Value.Count / 2));
 
+        var allHeights = wordHeights.Values.SelectMany(h => h).Order().ToList();
+        var typicalHeight = allHeights.Count == 0 ? 0 : allHeights[allHeights.Count / 2];
         var words = new List<PageWord>();
         var confidences = new List<double>();
         foreach (var row in rows)
@@ -76,7 +84,7 @@ internal static class TesseractTsv
                 confidences.Add(confidence);
             }
 
-            if (IsNoise(text, confidence))
+            if (IsNoise(text, confidence) || (h > TallMarkRatio * typicalHeight && !text.Any(char.IsLetterOrDigit)))
             {
                 continue;
             }

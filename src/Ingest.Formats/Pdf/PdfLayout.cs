@@ -133,6 +133,14 @@ internal static partial class PdfLayout
             }
 
             segments.Add(Segment.Of(current));
+
+            // In a scan, a mark standing apart from the text of its line (the page border read as "|",
+            // a speck beside the margin) is noise; in a text layer such marks ("*", "-----") are printed.
+            if (page.Recognized && segments.Count > 1 && segments.Any(s => s.Text.Any(char.IsLetterOrDigit)))
+            {
+                segments.RemoveAll(s => !s.Text.Any(char.IsLetterOrDigit));
+            }
+
             var line = new Line(page.Number, lines.Count + 1, offset, segments, size, words[0].Right - words[0].Left)
             {
                 StartsWithNoteMark = startsWithMark,
@@ -185,7 +193,12 @@ internal static partial class PdfLayout
     private static bool IsSmallNumber(PageWord word, double lineSize) =>
         word.Size < 0.75 * lineSize && word.Text.All(c => char.IsAsciiDigit(c) || c == '*');
 
-    private static bool IsNoteStart(Line line) => line.StartsWithNoteMark || NoteMark().IsMatch(line.Text);
+    /// <summary>
+    /// A footnote starts with its number. In a scan an asterisk is as likely a speck of a seal as a
+    /// note mark, so recognised lines need a digit.
+    /// </summary>
+    private static bool IsNoteStart(Line line) =>
+        line.StartsWithNoteMark || (NoteMark().IsMatch(line.Text) && (!line.Recognized || char.IsAsciiDigit(line.Text.TrimStart().FirstOrDefault())));
 
     private static string MaskDigits(string text)
     {
@@ -280,7 +293,7 @@ internal static partial class PdfLayout
                 continue;
             }
 
-            var columns = new ColumnSet(lines[i].Segments);
+            var columns = new ColumnSet(lines[i].Segments) { Centre = centre };
             var end = i + 1;
             while (end < lines.Count && !taken[end] && Close(lines[end - 1], lines[end]) && columns.TryAdd(lines[end].Segments, lines[end].Size * 0.5))
             {
@@ -550,6 +563,8 @@ internal static partial class PdfLayout
     /// <summary>Margins and usual line spacing of a page's body text.</summary>
     private sealed class PageMetrics
     {
+        private const int MarginLineLetters = 10;
+
         public double Left { get; private init; }
 
         public double Right { get; private init; }
@@ -557,8 +572,9 @@ internal static partial class PdfLayout
         public double LineGap { get; private init; }
 
         /// <summary>
-        /// Margins are the outermost edges shared by at least two lines: a single stray line (a stamp,
-        /// a wide table) does not move them, and centred or indented lines do not define them.
+        /// Margins are the outermost edges shared by at least two lines and an eighth of the text
+        /// lines: a few stray lines (a stamp, a wide table, noise at a scan's edge) do not move
+        /// them, and centred or indented lines do not define them.
         /// </summary>
         public static PageMetrics Of(List<Line> lines)
         {
@@ -568,10 +584,19 @@ internal static partial class PdfLayout
             }
 
             var size = Median(lines.Select(l => l.Size), fallback: 12);
-            var lefts = lines.Select(l => l.Left).Order().ToList();
-            var rights = lines.Select(l => l.Right).OrderDescending().ToList();
-            var left = lefts.FirstOrDefault(x => lefts.Count(y => Math.Abs(y - x) < size / 2) >= 2, lefts[0]);
-            var right = rights.FirstOrDefault(x => rights.Count(y => Math.Abs(y - x) < size / 2) >= 2, rights[0]);
+
+            // Lines of real text define the margins; specks and stamp fragments in a scan do not.
+            var textLines = lines.Where(l => l.Text.Count(char.IsLetterOrDigit) >= MarginLineLetters).ToList();
+            if (textLines.Count < 2)
+            {
+                textLines = lines;
+            }
+
+            var lefts = textLines.Select(l => l.Left).Order().ToList();
+            var rights = textLines.Select(l => l.Right).OrderDescending().ToList();
+            var shared = Math.Max(2, textLines.Count / 8);
+            var left = lefts.FirstOrDefault(x => lefts.Count(y => Math.Abs(y - x) < size / 2) >= shared, lefts[0]);
+            var right = rights.FirstOrDefault(x => rights.Count(y => Math.Abs(y - x) < size / 2) >= shared, rights[0]);
             var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Bottom - b.Top).Where(g => g > -size).ToList();
             return new PageMetrics { Left = left, Right = right, LineGap = Median(gaps, fallback: size * 0.3) };
         }
@@ -669,8 +694,16 @@ internal static partial class PdfLayout
             return column;
         }
 
+        /// <summary>Centre of the text block; a lone segment straddling it is a centred line (the kind line), not a cell.</summary>
+        public double? Centre { get; init; }
+
         public bool TryAdd(List<Segment> segments, double tolerance)
         {
+            if (Centre is double centre && segments.Count == 1 && segments[0].Left < centre - tolerance && segments[0].Right > centre + tolerance)
+            {
+                return false;
+            }
+
             var placed = segments.Select(ColumnOf).ToList();
             if (placed.Distinct().Count() != placed.Count)
             {

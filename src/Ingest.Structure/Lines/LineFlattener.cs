@@ -27,6 +27,18 @@ internal static partial class LineFlattener
         for (var b = 0; b < blocks.Count; b++)
         {
             var block = blocks[b];
+            if (block.Text.Contains("<sup", StringComparison.OrdinalIgnoreCase))
+            {
+                // Footnote marks written as HTML in a text file ("bốn nguy cơ<sup>1</sup>"): a block that
+                // opens with one is the footnote's body, marks inside running text are dropped.
+                var opensWithMark = SuperscriptPattern().Match(block.Text.TrimStart()) is { Success: true, Index: 0 };
+                block = block with
+                {
+                    Kind = opensWithMark && block.Kind == BlockKind.Paragraph ? BlockKind.Footnote : block.Kind,
+                    Text = SuperscriptPattern().Replace(block.Text, string.Empty),
+                };
+            }
+
             if (block.Kind == BlockKind.Footnote)
             {
                 var text = TextShape.CollapseSpaces(VietnameseText.Nfc(block.Text));
@@ -75,7 +87,7 @@ internal static partial class LineFlattener
             var span = exact
                 ? new SourceSpan(block.Span.Offset + at, Math.Min(text.Length, block.Span.Length - at), block.Span.Line + lineInBlock2, block.Span.Page)
                 : block.Span with { Line = block.Span.Line == 0 ? 0 : block.Span.Line + (block.Kind == BlockKind.Table ? 0 : lineInBlock2) };
-            output.Add(new SourceLine(text, span, blockIndex, i, block) { LinesInBlock = pieces.Count });
+            output.Add(new SourceLine(text, span, blockIndex, i, block));
         }
     }
 
@@ -121,6 +133,9 @@ internal static partial class LineFlattener
 
         return segments;
     }
+
+    [GeneratedRegex(@"<sup>\s*[\d*]{1,4}\s*</sup>", RegexOptions.IgnoreCase)]
+    private static partial Regex SuperscriptPattern();
 
     [GeneratedRegex(@"\t+| {3,}")]
     private static partial Regex ColumnGapPattern();

@@ -23,7 +23,4 @@ internal sealed record SourceLine(string Text, SourceSpan Span, int BlockIndex, 
 
     /// <summary>True when the whole block is bold or italic: titles and headings are styled, body text is not.</summary>
     public bool IsStyled => (Block.Style & (BlockStyle.Bold | BlockStyle.Italic)) != 0;
-
-    /// <summary>Number of lines the block was split into.</summary>
-    public int LinesInBlock { get; init; } = 1;
 }

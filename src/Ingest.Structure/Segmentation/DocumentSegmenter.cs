@@ -1,3 +1,4 @@
+using Ingest.Model;
 using Ingest.Structure.Data;
 using Ingest.Structure.Header;
 using Ingest.Structure.Lines;
@@ -34,6 +35,9 @@ internal sealed class DocumentSegmenter
 
     /// <summary>A name must follow a position line within this many lines for the pair to be a signature.</summary>
     private const int NameLookAhead = 3;
+
+    /// <summary>Stands for "a subject or attachment note under a kind line" among the header fact kinds counted for a document start.</summary>
+    private const HeaderFactKind SubjectSignal = HeaderFactKind.Separator;
 
     private static readonly string[] SubjectStarts = StructureData.ReadList("SubjectStarts.txt").ToArray();
 
@@ -73,8 +77,8 @@ internal sealed class DocumentSegmenter
         var owners = segmenter.Run();
         foreach (var (lineIndex, footnote) in flat.Footnotes)
         {
-            var owner = lineIndex < owners.Length ? owners[lineIndex] : segmenter._documents.LastOrDefault();
-            owner ??= lineIndex > 0 && lineIndex - 1 < owners.Length ? owners[lineIndex - 1] : segmenter._documents.LastOrDefault();
+            // The document of the line after the footnote, else of the line before, else the last one.
+            var owner = OwnerAt(lineIndex) ?? OwnerAt(lineIndex - 1) ?? segmenter._documents.LastOrDefault();
             if (owner is null)
             {
                 continue;
@@ -92,6 +96,8 @@ internal sealed class DocumentSegmenter
         }
 
         return segmenter._documents;
+
+        DocumentDraft? OwnerAt(int index) => index >= 0 && index < owners.Length ? owners[index] : null;
     }
 
     /// <summary>Returns, for every line, the document it belongs to (null for dropped framing).</summary>
@@ -137,7 +143,7 @@ internal sealed class DocumentSegmenter
                     state = State.Body;
                 }
             }
-            else if (state != State.Header && IsDocumentStart(i))
+            else if (state != State.Header && IsDocumentStart(i, afterSignature: state == State.Tail))
             {
                 current = NewDocument(pendingMetadata);
                 state = State.Header;
@@ -318,7 +324,15 @@ internal sealed class DocumentSegmenter
         document.AttachmentIssuer ??= parentIssuer;
     }
 
+    /// <summary>True for "CỦA ..." / "của ...": the body a kind line is "of".</summary>
     private static bool StartsWithOf(string text) => TextShape.StartsWithWords(TextShape.Fold(text), "cua");
+
+    /// <summary>The text after its first word ("CỦA BỘ CHÍNH TRỊ" → "BỘ CHÍNH TRỊ").</summary>
+    private static string AfterFirstWord(string text)
+    {
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? string.Empty : text[(space + 1)..].Trim();
+    }
 
     private static State ReadHeaderFacts(DocumentDraft document, SourceLine line, IReadOnlyList<HeaderFact> facts)
     {
@@ -380,7 +394,7 @@ internal sealed class DocumentSegmenter
         if (StartsWithOf(rest))
         {
             // "KẾ HOẠCH CỦA BỘ CHÍNH TRỊ THỰC HIỆN KẾT LUẬN ...": the issuer ends where the subject starts.
-            var (issuer, subject) = SplitIssuerAndSubject(rest[3..].Trim());
+            var (issuer, subject) = SplitIssuerAndSubject(AfterFirstWord(rest));
             document.KindLineIssuer ??= issuer;
             if (subject.Length == 0)
             {
@@ -436,7 +450,7 @@ internal sealed class DocumentSegmenter
 
         if (StartsWithOf(text) && document.KindLineIssuer is null)
         {
-            document.KindLineIssuer = text[3..].Trim();
+            document.KindLineIssuer = AfterFirstWord(text);
             return;
         }
 
@@ -481,7 +495,7 @@ internal sealed class DocumentSegmenter
         }
 
         // A first subject line in sentence case must look like a title: styled, centred, or "Về ...".
-        return line.IsStyled || line.InHeading || (line.Block.Style & Model.BlockStyle.Centered) != 0
+        return line.IsStyled || line.InHeading || (line.Block.Style & BlockStyle.Centered) != 0
             || TextShape.StartsWithWords(TextShape.Fold(text), "ve");
     }
 
@@ -533,14 +547,10 @@ internal sealed class DocumentSegmenter
             return State.Tail;
         }
 
-        if (recipients == RecipientsMode.List)
+        // The list stays open through the signature: a table row may put "T/M ..." between two entries.
+        if (recipients == RecipientsMode.List && TryAddRecipient(document, line))
         {
-            if (TryAddRecipient(document, line))
-            {
-                return State.Tail;
-            }
-
-            recipients = RecipientsMode.None;
+            return State.Tail;
         }
 
         if (HeaderLine.TryParseAuthority(text, out var authority, out var namesBody))
@@ -655,7 +665,8 @@ internal sealed class DocumentSegmenter
         }
 
         if (text.Length > MaxRecipientLine || TextShape.IsCapitals(text) || SectionLabel.Parse(text).Count > 0
-            || HeaderLine.TryParsePersonName(text, requireSurname: true, out _) || HeaderLine.TryParseAuthority(text, out _, out _))
+            || HeaderLine.TryParsePersonName(text, requireSurname: true, out _) || HeaderLine.TryParseAuthority(text, out _, out _)
+            || HeaderLine.TryParseSignedMark(text, out _))
         {
             return false;
         }
@@ -739,9 +750,11 @@ internal sealed class DocumentSegmenter
 
     /// <summary>
     /// A document starts at line <paramref name="i"/> when the line is a header fact and header facts
-    /// of at least two kinds follow within <see cref="HeaderWindow"/> lines.
+    /// of at least two kinds follow within <see cref="HeaderWindow"/> lines. A kind line with its
+    /// subject or an attachment note under it counts only <paramref name="afterSignature"/> (an
+    /// attachment after the signed document, real 01): inside a body, a heading "QUY TRÌNH XEM XÉT" over "gồm ..." is not.
     /// </summary>
-    private bool IsDocumentStart(int i)
+    private bool IsDocumentStart(int i, bool afterSignature)
     {
         if (!IsSignal(i, out var firstKinds))
         {
@@ -766,7 +779,7 @@ internal sealed class DocumentSegmenter
                 var subjectUnderKind = Facts(j - 1)?.Any(f => f.Kind == HeaderFactKind.Kind) == true && TextShape.StartsLowerCase(text);
                 if (subjectUnderKind || HeaderLine.FindAttachmentNote(text) >= 0 || HeaderLine.TryParseAttachmentNote(text, out _, out _))
                 {
-                    kinds.Add(HeaderFactKind.Separator);
+                    kinds.Add(SubjectSignal);
                     continue;
                 }
 
@@ -781,6 +794,11 @@ internal sealed class DocumentSegmenter
                     kinds.Add(fact.Kind);
                 }
             }
+        }
+
+        if (!afterSignature)
+        {
+            kinds.Remove(SubjectSignal);
         }
 
         return kinds.Count >= 2;
@@ -805,7 +823,7 @@ internal sealed class DocumentSegmenter
         // A kind line that carries its subject in lower case ("QUY TRÌNH giám sát ...") is a title on its own.
         if (facts.Any(f => f.Kind == HeaderFactKind.Kind && f.Rest is { Length: > 0 } rest && TextShape.StartsLowerCase(rest)))
         {
-            signalKinds.Add(HeaderFactKind.Separator);
+            signalKinds.Add(SubjectSignal);
         }
 
         kinds = signalKinds;
@@ -840,7 +858,7 @@ internal sealed class DocumentSegmenter
                 }
             }
 
-            if (IsDocumentStart(i))
+            if (IsDocumentStart(i, afterSignature: false))
             {
                 var framingBlocks = new HashSet<int>();
                 var numbered = false;

@@ -57,6 +57,8 @@ public sealed class BodyListParserTests
     [InlineData("Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh chỉ đạo", "Đảng đoàn HĐND tỉnh|Ban cán sự đảng UBND tỉnh")]
     // The honorific "Đồng chí" is dropped; "Bí thư" governs "Tỉnh ủy".
     [InlineData("Đồng chí Bí thư Tỉnh ủy chỉ đạo chung", "Bí thư Tỉnh ủy")]
+    // Office holders govern the bodies they head.
+    [InlineData("Chủ tịch Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ chịu trách nhiệm", "Chủ tịch Ủy ban nhân dân tỉnh|Giám đốc Sở Nội vụ")]
     // "Đảng" is a whole word: the lower-case verb after it is not its second syllable.
     [InlineData("các tổ chức Đảng hướng dẫn", "các tổ chức Đảng")]
     // A name word continues a capitalised name past two syllables.

@@ -16,6 +16,9 @@ public sealed class HeadingClassifierTests
     [InlineData("TÌNH HÌNH VÀ NGUYÊN NHÂN", 1, "Purpose")]
     // "Những kết quả đạt được": the article is skipped.
     [InlineData("Những kết quả đạt được", 2, "Purpose")]
+    // Targets and orientations of a congress resolution are not tasks; their "nhiệm vụ" sibling is.
+    [InlineData("Các chỉ tiêu chủ yếu", 2, "Purpose")]
+    [InlineData("PHƯƠNG HƯỚNG, NHIỆM VỤ", 1, "Operative")]
     // Organisation of implementation.
     [InlineData("TỔ CHỨC THỰC HIỆN", 1, "Operative")]
     // A body heading says nothing about the role.

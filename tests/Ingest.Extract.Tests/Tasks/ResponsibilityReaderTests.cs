@@ -28,6 +28,10 @@ public sealed class ResponsibilityReaderTests
     [InlineData("Văn phòng Tỉnh ủy theo dõi, tổng hợp kết quả.", "Văn phòng Tỉnh ủy")]
     // A label naming who must act.
     [InlineData("Tổ chức hội nghị sơ kết.\nCơ quan thực hiện: Sở Nội vụ.", "Sở Nội vụ")]
+    // "Đối với <bodies>:" names who must act.
+    [InlineData("Đối với Ban Tuyên giáo Tỉnh ủy: hướng dẫn tổ chức hội nghị quán triệt.", "Ban Tuyên giáo Tỉnh ủy")]
+    // "Về <topic>:" only announces the topic; the clause after the colon has the subject.
+    [InlineData("Về công tác cán bộ: Ban Tổ chức Tỉnh ủy chủ trì tham mưu.", "Ban Tổ chức Tỉnh ủy")]
     public void ReadItem_WhenItemOpensWithBodies_ReturnsThemAsSubject(string text, string expected)
     {
         Join(Reader.ReadItem(text).Subject).Should().Be(expected);
@@ -96,6 +100,8 @@ public sealed class ResponsibilityReaderTests
     // The issuer issuing the text itself is not an assignee (gold 004 plan preamble).
     [InlineData("Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng về đẩy mạnh xây dựng, chỉnh đốn Đảng (sau đây gọi là Kết luận), Bộ Chính trị ban hành Kế hoạch thực hiện như sau:",
         true, "")]
+    // The requesting body of "X yêu cầu:" is not an assignee, and no one else is named.
+    [InlineData("Ban Thường vụ Tỉnh ủy yêu cầu:", false, "")]
     // A sentence that does not introduce anything is not an intro.
     [InlineData("Các cấp ủy, tổ chức đảng tập trung lãnh đạo thực hiện.", false, "")]
     public void ReadIntro_WhenSentenceIntroducesItems_ReturnsTheBodiesItAddresses(string text, bool preamble, string expected)
@@ -133,6 +139,8 @@ public sealed class ResponsibilityReaderTests
     [InlineData("Các cấp ủy đã quan tâm lãnh đạo công tác cán bộ.", true)]
     // An instruction.
     [InlineData("Các cấp ủy tập trung lãnh đạo công tác cán bộ.", false)]
+    // A passive assignment is an instruction, not a report.
+    [InlineData("Ban Tuyên giáo Tỉnh ủy được giao chủ trì tổ chức hội nghị.", false)]
     // A verb-initial task that assesses something as its work is still a task.
     [InlineData("Đánh giá kết quả 2 năm thực hiện Nghị quyết.", false)]
     public void IsReport_DistinguishesAssessmentsFromInstructions(string text, bool expected)

@@ -283,6 +283,52 @@ public sealed class TaskFinderTests
     }
 
     [Fact]
+    public void FindTasks_WhenBodyHeadingWrapsIntoAParagraph_JoinsItBack()
+    {
+        var document = Document("Kế hoạch",
+        [
+            Section("IV", "NHIỆM VỤ",
+                Section("IV.3", "Ban cán sự đảng Toà án nhân dân tối cao và Ban cán sự đảng Viện",
+                    Text("Kiểm sát nhân dân tối cao"),
+                    Dash("Xây dựng chương trình, kế hoạch triển khai thực hiện."))),
+        ]);
+
+        var task = _finder.FindTasks(document).Single();
+
+        Roles(task).Should().Equal("assignee:Ban cán sự đảng Tòa án nhân dân tối cao", "assignee:Ban cán sự đảng Viện Kiểm sát nhân dân tối cao");
+    }
+
+    [Fact]
+    public void FindTasks_WhenHeadingHasALineBreak_ReadsItAsOneLine()
+    {
+        var document = Document("Kế hoạch",
+        [
+            Section("IV", "NHIỆM VỤ",
+                Section("IV.13", "Học viện Chính trị quốc gia\nHồ Chí Minh", Text("Đổi mới, nâng cao hiệu quả nội dung, chương trình đào tạo."))),
+        ]);
+
+        var task = _finder.FindTasks(document).Single();
+
+        Roles(task).Should().Equal("assignee:Học viện Chính trị quốc gia Hồ Chí Minh");
+    }
+
+    [Fact]
+    public void FindTasks_WhenAPageBreakSplitsThePreambleIntro_JoinsItBeforeReading()
+    {
+        var document = Document("Kết luận",
+            [Section("1", "Tăng cường đổi mới nội dung, phương thức giáo dục chính trị, tư tưởng cho cán bộ, đảng viên.")],
+            preamble:
+            [
+                Text("Ban Chấp hành Trung ương quyết định đẩy mạnh công tác xây dựng Đảng và yêu cầu các cấp uỷ, tổ chức"),
+                Text("đảng tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ chủ yếu sau:"),
+            ]);
+
+        var task = _finder.FindTasks(document).Single();
+
+        Roles(task).Should().Equal("assignee:các cấp ủy", "assignee:tổ chức đảng");
+    }
+
+    [Fact]
     public void FindTasks_WhenDocumentIsEmpty_FindsNoTask()
     {
         _finder.FindTasks(Document("Kế hoạch")).Should().BeEmpty();

@@ -12,9 +12,9 @@ namespace Ingest.Extract.Tests.Tasks;
 
 /// <summary>
 /// Runs the real Formats → Normalize → Structure stages over the seeds under corpus/seeds and
-/// scores the task finder against the gold tasks read from corpus/gold at test time: tasks are
-/// matched by (section, bullet), facts are (task, role, body) with names compared as the
-/// evaluation does (canonical tones, case-insensitive).
+/// scores the task finder against the gold tasks read from corpus/gold at test time the way the
+/// ingest evaluation does: a task is its section and its ordinal within the section, facts are
+/// (task, role, body) with names compared by VietnameseText.Key (tone style and case ignored).
 /// </summary>
 public sealed class TaskSeedPipelineTests(ITestOutputHelper output)
 {
@@ -86,12 +86,12 @@ public sealed class TaskSeedPipelineTests(ITestOutputHelper output)
             var number = goldDocument.GetProperty("number").ValueKind == JsonValueKind.String ? goldDocument.GetProperty("number").GetString() : null;
             var match = Enumerable.Range(0, documents.Count).FirstOrDefault(d => !used.Contains(d) && number is not null && documents[d].Number == number, -1);
             match = match >= 0 ? match : Enumerable.Range(0, documents.Count).FirstOrDefault(d => !used.Contains(d) && d >= index, -1);
+            var goldOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var task in goldDocument.GetProperty("tasks").EnumerateArray())
             {
                 goldTasks++;
-                var section = task.GetProperty("section").ValueKind == JsonValueKind.String ? task.GetProperty("section").GetString() : "-";
-                var bullet = task.TryGetProperty("bullet", out var b) ? b.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-                var key = $"{index}/{section}#{bullet}";
+                var section = task.GetProperty("section").ValueKind == JsonValueKind.String ? task.GetProperty("section").GetString()! : "-";
+                var key = TaskKey(index, section, goldOrdinals);
                 expected.Add(key + "|task");
                 foreach (var (property, role) in new[] { ("assignees", BodyRole.Assignee), ("lead", BodyRole.Lead), ("support", BodyRole.Support) })
                 {
@@ -108,10 +108,11 @@ public sealed class TaskSeedPipelineTests(ITestOutputHelper output)
             }
 
             used.Add(match);
+            var foundOrdinals = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var task in finder.FindTasks(documents[match]))
             {
                 foundTasks++;
-                var key = $"{index}/{task.SectionId ?? "-"}#{task.Bullet}";
+                var key = TaskKey(index, task.SectionId ?? "-", foundOrdinals);
                 found.Add(key + "|task");
                 foreach (var body in task.Bodies)
                 {
@@ -127,6 +128,12 @@ public sealed class TaskSeedPipelineTests(ITestOutputHelper output)
             .Order(StringComparer.Ordinal)
             .ToList();
         return new SeedScore(found, expected, foundTasks, goldTasks, differences);
+    }
+
+    private static string TaskKey(int document, string section, Dictionary<string, int> ordinals)
+    {
+        ordinals[section] = ordinals.GetValueOrDefault(section) + 1;
+        return $"{document}/{section}#{ordinals[section]}";
     }
 
     private static List<StructuredDocument> Structure(string seed)

@@ -19,6 +19,19 @@ public sealed class DocReaderTests
     }
 
     [Fact]
+    public void Read_WhenConvertingConcurrently_EachConversionUsesItsOwnProfileAndSucceeds()
+    {
+        RequiredTools.Require("soffice", "libreoffice-writer-nogui");
+        var content = File.ReadAllBytes(RequiredTools.TestData("03-qd-264-qdtw-2025.doc"));
+        var reader = new DocReader();
+
+        var results = new ReadResult[3];
+        Parallel.For(0, results.Length, i => results[i] = reader.Read(new SourceFile("03.doc", content), CancellationToken.None));
+
+        results.Should().OnlyContain(r => r.Failure == null && r.Blocks.Count == results[0].Blocks.Count);
+    }
+
+    [Fact]
     public void Read_WhenSofficeIsMissing_FailsWithInstallHint()
     {
         var reader = new DocReader(new DocReaderOptions { SofficePath = "/nonexistent/soffice" });

@@ -246,6 +246,22 @@ public sealed class DocxReaderTests
         Texts(Build(body)).Should().Equal("Trong điều khiển");
     }
 
+    [Theory]
+    // A TCVN3 run in the .VnTime font, next to a Unicode run in Times New Roman.
+    [InlineData(".VnTime", "Céng hßa x· héi chñ nghÜa ViÖt Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam")]
+    // A VNI run.
+    [InlineData("VNI-Times", "Coäng hoøa xaõ hoäi", "Cộng hòa xã hội")]
+    public void Read_WhenRunIsInLegacyVietnameseFont_ConvertsItAndReportsIt(string font, string run, string expected)
+    {
+        var body = $"<w:p><w:r><w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\"/></w:rPr><w:t>{run}</w:t></w:r>" +
+                   "<w:r><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\"/></w:rPr><w:t xml:space=\"preserve\"> (bản Unicode)</w:t></w:r></w:p>";
+
+        var result = Read(Build(body));
+
+        result.Blocks.Single().Text.Should().Be(expected + " (bản Unicode)");
+        result.Diagnostics.Should().ContainSingle(d => d.Code == DiagnosticCodes.LegacyEncodingConverted);
+    }
+
     [Fact]
     public void Read_WhenDocumentHasNoText_FailsAsEmpty()
     {

@@ -1,0 +1,128 @@
+using Ingest.Formats.Pdf;
+using Ingest.Model;
+
+namespace Ingest.Formats.Tests.Pdf;
+
+public sealed class PdfLayoutTests
+{
+    private const double Size = 13;
+    private const double LeftMargin = 85;
+    private const double RightMargin = 510;
+
+    /// <summary>Words of one line, set left to right from <paramref name="left"/> at baseline <paramref name="y"/>, each character half a font size wide.</summary>
+    private static IEnumerable<PageWord> Line(string text, double left, double y, double size = Size, bool bold = false)
+    {
+        var x = left;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var width = word.Length * size * 0.5;
+            yield return new PageWord(word, x, x + width, y, y + size, size, bold, Italic: false);
+            x += width + (size * 0.3);
+        }
+    }
+
+    /// <summary>A justified line: its words spread so that it ends exactly at the right margin.</summary>
+    private static IEnumerable<PageWord> FullLine(string text, double y, double left = LeftMargin)
+    {
+        var words = Line(text, left, y).ToList();
+        var slack = (RightMargin - words[^1].Right) / Math.Max(1, words.Count - 1);
+        return words.Select((w, i) => w with { Left = w.Left + (i * slack), Right = w.Right + (i * slack) });
+    }
+
+    private static PageText Page(int number, params IEnumerable<PageWord>[] lines) =>
+        new(number, 595, 842, lines.SelectMany(l => l).ToList());
+
+    private static List<Block> Build(params PageText[] pages) => PdfLayout.Build(pages, CancellationToken.None);
+
+    [Theory]
+    // A Latin word hyphenated by the word processor is put back together.
+    [InlineData("infor-", "mation", "information")]
+    // A document symbol broken after its hyphen keeps the hyphen and loses the break.
+    [InlineData("số 24-", "QĐ/TW", "24-QĐ/TW")]
+    // A spaced dash ("chính trị - xã hội") stays a spaced dash.
+    [InlineData("trị -", "xã hội", "trị - xã hội")]
+    public void Build_WhenWrappedLineEndsWithHyphen_JoinsAsPrinted(string lineEnd, string nextStart, string expected)
+    {
+        var page = Page(1,
+            FullLine("Các cơ quan, đơn vị căn cứ chức năng thực hiện nhiệm vụ theo " + lineEnd, 700, LeftMargin + 20),
+            FullLine(nextStart + " và báo cáo kết quả thực hiện với cấp ủy cùng cấp theo quy định", 684),
+            Line("của Ban Chấp hành.", LeftMargin, 668));
+
+        var text = Build(page).Single().Text;
+
+        text.Should().Contain(expected);
+        text.Should().EndWith("theo quy định của Ban Chấp hành.");
+    }
+
+    [Fact]
+    public void Build_WhenPagesRepeatARunningHeaderAndNumberThem_RemovesBoth()
+    {
+        PageText PageWith(int number, string body) => Page(number,
+            Line("18.QDTW331.DOC", 400, 810, size: 9),
+            FullLine(body + " một hai ba bốn năm sáu bảy tám chín mười mười một mười hai", 700, LeftMargin + 20),
+            Line("hết đoạn.", LeftMargin, 684),
+            Line(number.ToString(System.Globalization.CultureInfo.InvariantCulture), 295, 30));
+
+        var blocks = Build(PageWith(1, "Trang đầu"), PageWith(2, "Trang sau"));
+
+        blocks.Select(b => b.Text).Should().Equal(
+            "Trang đầu một hai ba bốn năm sáu bảy tám chín mười mười một mười hai hết đoạn.",
+            "Trang sau một hai ba bốn năm sáu bảy tám chín mười mười một mười hai hết đoạn.");
+        blocks.Select(b => b.Span.Page).Should().Equal(1, 2);
+    }
+
+    [Fact]
+    public void Build_WhenLetterheadHasTwoColumns_GivesTableWithLeftThenRightCells()
+    {
+        var page = Page(1,
+            Line("ĐẢNG BỘ TỈNH", 110, 780, bold: true).Concat(Line("ĐẢNG CỘNG SẢN VIỆT NAM", 330, 780, bold: true)),
+            Line("BAN THƯỜNG VỤ", 110, 764, bold: true),
+            Line("*", 150, 748),
+            Line("Số 12-KH/TU", 110, 720).Concat(Line("Hà Giang, ngày 5 tháng 3 năm 2024", 320, 720)),
+            Line("KẾ HOẠCH", 283, 680, bold: true),
+            FullLine("Thực hiện Nghị quyết của Ban Chấp hành Trung ương, Ban Thường vụ ban hành kế hoạch", 650, LeftMargin + 20),
+            Line("như sau:", LeftMargin, 634));
+
+        var blocks = Build(page);
+
+        blocks[0].Kind.Should().Be(BlockKind.Table);
+        blocks[0].Cells.Should().BeEquivalentTo(new[]
+        {
+            new[] { "ĐẢNG BỘ TỈNH\nBAN THƯỜNG VỤ\n*", "ĐẢNG CỘNG SẢN VIỆT NAM" },
+            new[] { "Số 12-KH/TU", "Hà Giang, ngày 5 tháng 3 năm 2024" },
+        }, o => o.WithStrictOrdering());
+        blocks[1].Should().Match<Block>(b => b.Text == "KẾ HOẠCH" && b.Style == (BlockStyle.Bold | BlockStyle.Centered));
+        blocks[2].Text.Should().EndWith("ban hành kế hoạch như sau:");
+    }
+
+    [Fact]
+    public void Build_WhenParagraphRunsOntoNextPage_JoinsItAcrossThePageBreak()
+    {
+        var first = Page(1,
+            FullLine("Đoạn văn bắt đầu ở trang trước và tiếp tục kéo dài sang trang sau mà", 700, LeftMargin + 20),
+            FullLine("không hề có dấu chấm câu nào ở cuối dòng cuối cùng của trang trước", 684));
+        var second = Page(2,
+            FullLine("nên dòng đầu trang sau thuộc cùng một đoạn với các dòng ở trang trước", 780),
+            Line("và kết thúc ở đây.", LeftMargin, 764));
+
+        var block = Build(first, second).Single();
+
+        block.Text.Should().StartWith("Đoạn văn bắt đầu").And.EndWith("với các dòng ở trang trước và kết thúc ở đây.");
+        block.Span.Page.Should().Be(1);
+    }
+
+    [Fact]
+    public void Build_WhenLinesEndEarlyOrStartWithLabels_StartsNewParagraphs()
+    {
+        var page = Page(1,
+            Line("Nơi nhận kế hoạch gồm các cơ quan sau:", LeftMargin, 700),
+            FullLine("- Các ban đảng, đảng ủy trực thuộc Trung ương và các tỉnh ủy, thành ủy trực", 684),
+            Line("thuộc Trung ương;", LeftMargin, 668),
+            Line("- Lưu Văn phòng.", LeftMargin, 652));
+
+        Build(page).Select(b => b.Text).Should().Equal(
+            "Nơi nhận kế hoạch gồm các cơ quan sau:",
+            "- Các ban đảng, đảng ủy trực thuộc Trung ương và các tỉnh ủy, thành ủy trực thuộc Trung ương;",
+            "- Lưu Văn phòng.");
+    }
+}
