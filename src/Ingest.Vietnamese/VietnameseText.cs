@@ -36,6 +36,11 @@ public static class VietnameseText
     public static string Nfc(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (IsTriviallyComposed(text))
+        {
+            return text;
+        }
+
         var composed = text;
         try
         {
@@ -51,6 +56,25 @@ public static class VietnameseText
         }
 
         return MarkComposer.Compose(composed);
+    }
+
+    /// <summary>
+    /// True when NFC cannot change the text: every character is below the combining marks
+    /// (U+0300), a precomposed Vietnamese letter (U+1EA0-U+1EFF) or general punctuation
+    /// (U+2000-U+20FF), none of which compose or decompose on their own. Almost all Vietnamese
+    /// text in Unicode passes, so the expensive normalisation runs only where it can matter.
+    /// </summary>
+    private static bool IsTriviallyComposed(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && (c < '\u1EA0' || c > '\u1EFF') && (c < '\u2000' || c > '\u20FF'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -75,9 +75,9 @@ internal sealed class DocxWriter
         styles.Styles = Styles();
         var settings = main.AddNewPart<DocumentSettingsPart>("rIdSettings");
         settings.Settings = new Settings(
-            new FootnoteDocumentWideProperties(new FootnoteSpecialReference { Id = -1 }, new FootnoteSpecialReference { Id = 0 }),
             new DefaultTabStop { Val = 720 },
-            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress });
+            new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+            new FootnoteDocumentWideProperties(new FootnoteSpecialReference { Id = -1 }, new FootnoteSpecialReference { Id = 0 }));
 
         _bulletNum = NewInstance(BulletAbstract, null, null);
         var body = new Body();
@@ -171,8 +171,8 @@ internal sealed class DocxWriter
         const int tableWidth = TextWidth + (2 * outdent);
         const int leftWidth = 5000;
         var none = new TableBorders(
-            new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
-            new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+            new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+            new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
             new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None });
         var table = new Table(
             new TableProperties(

@@ -49,11 +49,23 @@ internal static class Program
             Directory.CreateDirectory(Path.GetDirectoryName(docx)!);
             Directory.CreateDirectory(Path.GetDirectoryName(html)!);
             File.WriteAllBytes(docx, DocxWriter.Write(seed, stem));
+            ReportSchemaErrors(docx);
             File.WriteAllText(html, HtmlWriter.Write(seed), new UTF8Encoding(false));
             Console.Error.WriteLine($"{stem}: {seed.Documents.Count} document(s), {seed.Documents.Sum(d => d.Paras.Count)} paragraphs");
         }
 
         return 0;
+    }
+
+    /// <summary>Word refuses files LibreOffice and Ingest accept; the SDK's validator catches most such errors.</summary>
+    private static void ReportSchemaErrors(string path)
+    {
+        using var package = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(package).ToList();
+        foreach (var error in errors.Take(10))
+        {
+            Console.Error.WriteLine($"{path}: {error.Part?.Uri} {error.Path?.XPath}: {error.Description}");
+        }
     }
 
     private static void Dump(string stem, SeedFile seed)

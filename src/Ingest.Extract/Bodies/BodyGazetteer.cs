@@ -13,7 +13,14 @@ public sealed class BodyGazetteer
 {
     private static readonly Lazy<BodyGazetteer> LazyDefault = new(() => Parse(EmbeddedData.ReadRows("bodies.tsv")));
 
+    // OCR often swaps tone marks ("Ủy ban Kiếm tra", "Mặt trận Tố quốc", "tinh uỷ"). Named bodies of
+    // three words or more and generic ones of two are also matched without diacritics; shorter
+    // names would collide with ordinary words.
+    private const int MinFuzzyWordsNamed = 3;
+    private const int MinFuzzyWordsGeneric = 2;
+
     private readonly PhraseTable<GazetteerEntry> _phrases = new();
+    private readonly PhraseTable<GazetteerEntry> _foldedPhrases = new(ignoreDiacritics: true);
     private readonly Dictionary<string, GazetteerEntry> _byKey = new(StringComparer.Ordinal);
 
     private BodyGazetteer(IReadOnlyList<GazetteerEntry> entries)
@@ -25,6 +32,10 @@ public sealed class BodyGazetteer
             {
                 _phrases.Add(name, entry);
                 _byKey.TryAdd(VietnameseText.Key(name), entry);
+                if (TextTokenizer.Tokenize(name).Count(t => t.IsWord) >= (entry.IsGeneric ? MinFuzzyWordsGeneric : MinFuzzyWordsNamed))
+                {
+                    _foldedPhrases.Add(name, entry);
+                }
             }
         }
     }
@@ -96,4 +107,11 @@ public sealed class BodyGazetteer
     /// <summary>The longest entry whose tokens start at <paramref name="index"/>.</summary>
     internal bool TryMatchAt(IReadOnlyList<TextToken> tokens, int index, out GazetteerEntry entry, out int tokenCount) =>
         _phrases.TryMatch(tokens, index, out entry, out tokenCount);
+
+    /// <summary>
+    /// The longest entry whose tokens start at <paramref name="index"/> when diacritics are
+    /// ignored (named bodies of three words or more, generic ones of two): a name OCR misspelt.
+    /// </summary>
+    internal bool TryMatchIgnoringDiacriticsAt(IReadOnlyList<TextToken> tokens, int index, out GazetteerEntry entry, out int tokenCount) =>
+        _foldedPhrases.TryMatch(tokens, index, out entry, out tokenCount);
 }

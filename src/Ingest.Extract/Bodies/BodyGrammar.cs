@@ -54,9 +54,9 @@ internal sealed class BodyGrammar
             var phrase = row[0].Trim();
             switch (row[1].Trim())
             {
-                case "head-generic": Heads.Add(phrase, HeadClass.Generic); break;
-                case "head-incomplete": Heads.Add(phrase, HeadClass.Incomplete); break;
-                case "head-weak": Heads.Add(phrase, HeadClass.Weak); break;
+                case "head-generic": AddHead(phrase, HeadClass.Generic); break;
+                case "head-incomplete": AddHead(phrase, HeadClass.Incomplete); break;
+                case "head-weak": AddHead(phrase, HeadClass.Weak); break;
                 case "head-proper": Heads.Add(phrase, HeadClass.Proper); break;
                 case "person": Heads.Add(phrase, HeadClass.Person); break;
                 case "person-weak": Heads.Add(phrase, HeadClass.WeakPerson); break;
@@ -83,8 +83,23 @@ internal sealed class BodyGrammar
     /// <summary>The grammar shipped with Ingest, loaded on first use.</summary>
     public static BodyGrammar Default => LazyDefault.Value;
 
+    private void AddHead(string phrase, HeadClass headClass)
+    {
+        Heads.Add(phrase, headClass);
+        if (TextTokenizer.Tokenize(phrase).Count(t => t.IsWord) >= 2)
+        {
+            FoldedHeads.Add(phrase, (headClass, VietnameseText.CanonicalTones(phrase)));
+        }
+    }
+
     /// <summary>Head nouns of body names not in the gazetteer.</summary>
     public PhraseTable<HeadClass> Heads { get; } = new();
+
+    /// <summary>
+    /// Generic head nouns of two words or more, compared without diacritics, for names OCR
+    /// misspelt ("tố chức đảng"); the value also gives the spelling to restore.
+    /// </summary>
+    public PhraseTable<(HeadClass Class, string Spelling)> FoldedHeads { get; } = new(ignoreDiacritics: true);
 
     /// <summary>Articles before a head.</summary>
     public PhraseTable<DeterminerClass> Determiners { get; } = new();

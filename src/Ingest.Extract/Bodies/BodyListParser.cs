@@ -1,3 +1,5 @@
+using Ingest.Vietnamese;
+
 namespace Ingest.Extract.Bodies;
 
 /// <summary>Where a phrase stands, which decides how ambiguous heads are read.</summary>
@@ -87,7 +89,13 @@ internal sealed class BodyListParser
                 }
                 else
                 {
-                    current = current with { NameEnd = governed.NameEnd, Next = governed.Next, IsBareIncomplete = governed.IsBareIncomplete };
+                    current = current with
+                    {
+                        NameEnd = governed.NameEnd,
+                        Next = governed.Next,
+                        IsBareIncomplete = governed.IsBareIncomplete,
+                        Corrections = [.. current.Corrections, .. governed.Corrections],
+                    };
                     items[^1] = current;
                 }
 
@@ -97,7 +105,13 @@ internal sealed class BodyListParser
 
             if (current.IsBareIncomplete && isComma && ParsePhrase(tokens, j, PhrasePosition.AfterIncomplete) is { Kind: not BodyPhraseKind.Person } partner)
             {
-                current = current with { NameEnd = partner.NameEnd, Next = partner.Next, IsBareIncomplete = partner.IsBareIncomplete };
+                current = current with
+                {
+                    NameEnd = partner.NameEnd,
+                    Next = partner.Next,
+                    IsBareIncomplete = partner.IsBareIncomplete,
+                    Corrections = [.. current.Corrections, .. partner.Corrections],
+                };
                 items[^1] = current;
                 i = partner.Next;
                 continue;
@@ -139,8 +153,16 @@ internal sealed class BodyListParser
         }
 
         var headStart = i;
-        _gazetteer.TryMatchAt(tokens, i, out var entry, out var gazetteerLength);
-        _grammar.Heads.TryMatch(tokens, i, out var headClass, out var headLength);
+        var corrections = new List<(int From, int To, string Name)>();
+        TryGazetteer(tokens, i, out var entry, out var gazetteerLength, out var headCorrection);
+        (int From, int To, string Name)? headWordCorrection = null;
+        if (!_grammar.Heads.TryMatch(tokens, i, out var headClass, out var headLength)
+            && _grammar.FoldedHeads.TryMatch(tokens, i, out var foldedHead, out headLength))
+        {
+            headClass = foldedHead.Class;
+            headWordCorrection = (i, i + headLength, foldedHead.Spelling);
+        }
+
         var headMatch = Math.Max(gazetteerLength, headLength);
         if (headMatch == 0 || IsNonBodyLonger(tokens, i, headMatch))
         {
@@ -153,10 +175,12 @@ internal sealed class BodyListParser
         {
             kind = entry.IsGeneric ? BodyPhraseKind.Generic : BodyPhraseKind.Named;
             i += gazetteerLength;
+            AddCorrection(corrections, headCorrection);
         }
         else
         {
             i += headLength;
+            headCorrection = headWordCorrection;
             switch (headClass)
             {
                 case HeadClass.Proper:
@@ -169,7 +193,7 @@ internal sealed class BodyListParser
                     break;
                 case HeadClass.Weak:
                     // "tổ chức" is a verb at the start of most items ("Tổ chức hội nghị ...").
-                    if (!hasDeterminer && position != PhrasePosition.AfterIncomplete && !ClassifierAt(tokens, i, HeadKey(tokens, headStart, i)))
+                    if (!hasDeterminer && position != PhrasePosition.AfterIncomplete && !ClassifierAt(tokens, i, HeadKey(tokens, headStart, i, headCorrection)))
                     {
                         return null;
                     }
@@ -201,7 +225,12 @@ internal sealed class BodyListParser
         }
 
         var headEnd = i;
-        var headKey = HeadKey(tokens, headStart, headEnd);
+        var headKey = HeadKey(tokens, headStart, headEnd, headCorrection);
+        if (gazetteerLength < headLength)
+        {
+            AddCorrection(corrections, headCorrection);
+        }
+
         var lowerFirst = hasDeterminer || (kind is BodyPhraseKind.Generic or BodyPhraseKind.Person && !(headEnd < tokens.Count && tokens[headEnd].IsCapitalized));
 
         var complementEnd = -1;
@@ -210,17 +239,47 @@ internal sealed class BodyListParser
             // "lãnh đạo các cơ quan, tổ chức": a bare complement pairs like a bare head.
             i = complement.NameEnd;
             complementEnd = complement.IsBareIncomplete ? i : -1;
+            corrections.AddRange(complement.Corrections);
         }
 
-        i = ExtendModifiers(tokens, i, headEnd, kind, headKey);
+        i = ExtendModifiers(tokens, i, headEnd, kind, headKey, corrections);
         var nameEnd = i;
         incomplete |= complementEnd >= 0 && nameEnd == complementEnd;
         var next = _grammar.Scopes.TryMatch(tokens, i, out _, out var scopeLength) ? i + scopeLength : i;
         var bare = kind == BodyPhraseKind.Person ? incomplete : incomplete && nameEnd == headEnd;
-        return new BodyPhrase(index, headEnd, nameEnd, next, kind, bare, lowerFirst);
+        return new BodyPhrase(index, headEnd, nameEnd, next, kind, bare, lowerFirst) { Corrections = corrections };
     }
 
-    private int ExtendModifiers(IReadOnlyList<TextToken> tokens, int i, int headEnd, BodyPhraseKind kind, string headKey)
+    /// <summary>
+    /// A gazetteer name at <paramref name="index"/>, as printed or, failing that, with diacritics
+    /// ignored; a name found the second way comes with the correction of its printed words.
+    /// </summary>
+    private bool TryGazetteer(IReadOnlyList<TextToken> tokens, int index, out GazetteerEntry entry, out int length, out (int From, int To, string Name)? correction)
+    {
+        correction = null;
+        if (_gazetteer.TryMatchAt(tokens, index, out entry, out length))
+        {
+            return true;
+        }
+
+        if (_gazetteer.TryMatchIgnoringDiacriticsAt(tokens, index, out entry, out length))
+        {
+            correction = (index, index + length, entry.Name);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void AddCorrection(List<(int From, int To, string Name)> corrections, (int From, int To, string Name)? correction)
+    {
+        if (correction is { } value)
+        {
+            corrections.Add(value);
+        }
+    }
+
+    private int ExtendModifiers(IReadOnlyList<TextToken> tokens, int i, int headEnd, BodyPhraseKind kind, string headKey, List<(int From, int To, string Name)> corrections)
     {
         // Classifiers ("tổ chức đảng", "cơ quan tham mưu") come right after a generic head; once a
         // relational modifier was read ("các cơ quan liên quan"), a following "tham mưu" is the verb.
@@ -230,9 +289,10 @@ internal sealed class BodyListParser
         {
             var token = tokens[i];
             if (kind != BodyPhraseKind.Named && !relationalSeen && token.IsWord
-                && _gazetteer.TryMatchAt(tokens, i, out _, out var nestedLength) && !IsNonBodyLonger(tokens, i, nestedLength))
+                && TryGazetteer(tokens, i, out _, out var nestedLength, out var nestedCorrection) && !IsNonBodyLonger(tokens, i, nestedLength))
             {
                 // "Ban cán sự đảng Tòa án nhân dân tối cao", "ban tổ chức cấp ủy các cấp".
+                AddCorrection(corrections, nestedCorrection);
                 i += nestedLength;
                 classifierSlot = false;
                 continue;
@@ -272,9 +332,16 @@ internal sealed class BodyListParser
             {
                 // "thuộc Tỉnh ủy", "của Huyện ủy Thủ Thừa": a listed name or a capitalised one.
                 var complementStart = i + prepositionLength;
-                i = _gazetteer.TryMatchAt(tokens, complementStart, out _, out var complementLength)
-                    ? complementStart + complementLength
-                    : CapitalizedRunEnd(tokens, complementStart);
+                if (TryGazetteer(tokens, complementStart, out _, out var complementLength, out var complementCorrection))
+                {
+                    AddCorrection(corrections, complementCorrection);
+                    i = complementStart + complementLength;
+                }
+                else
+                {
+                    i = CapitalizedRunEnd(tokens, complementStart);
+                }
+
                 classifierSlot = false;
                 relationalSeen = true;
                 continue;
@@ -397,6 +464,9 @@ internal sealed class BodyListParser
         return token.Key == "và" ? i + 1 : -1;
     }
 
-    private static string HeadKey(IReadOnlyList<TextToken> tokens, int from, int to) =>
-        string.Join(' ', Enumerable.Range(from, to - from).Select(k => tokens[k].Key));
+    // A head that OCR misspelt ("tố chức") is known by its restored spelling.
+    private static string HeadKey(IReadOnlyList<TextToken> tokens, int from, int to, (int From, int To, string Name)? correction) =>
+        correction is { } restored && restored.From == from && restored.To == to
+            ? VietnameseText.Key(restored.Name)
+            : string.Join(' ', Enumerable.Range(from, to - from).Select(k => tokens[k].Key));
 }

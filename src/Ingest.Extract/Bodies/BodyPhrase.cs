@@ -33,16 +33,44 @@ internal enum BodyPhraseKind
 /// <param name="LowerFirst">Print the first letter in lower case: a sentence-initial generic noun (gold README conventions).</param>
 internal sealed record BodyPhrase(int Start, int HeadEnd, int NameEnd, int Next, BodyPhraseKind Kind, bool IsBareIncomplete, bool LowerFirst)
 {
-    /// <summary>The name as printed in <paramref name="text"/>: spaces collapsed, canonical tones.</summary>
+    /// <summary>
+    /// Token ranges [From, To) whose printed words are replaced by a gazetteer name: the parts
+    /// that only matched with diacritics ignored, because OCR misspelt them.
+    /// </summary>
+    public IReadOnlyList<(int From, int To, string Name)> Corrections { get; init; } = [];
+
+    /// <summary>The name as printed in <paramref name="text"/>: spaces collapsed, canonical tones, OCR slips in listed names corrected.</summary>
     public string Name(string text, IReadOnlyList<TextToken> tokens)
     {
-        var from = tokens[Start].Start;
-        var to = tokens[NameEnd - 1].End;
-        var builder = new StringBuilder(to - from);
-        var pendingSpace = false;
-        for (var i = from; i < to; i++)
+        var printed = new StringBuilder();
+        var from = Start;
+        foreach (var (correctedFrom, correctedTo, name) in Corrections.Where(c => c.From >= Start && c.To <= NameEnd).OrderBy(c => c.From))
         {
-            var c = text[i];
+            if (correctedFrom > from)
+            {
+                printed.Append(text, tokens[from].Start, tokens[correctedFrom - 1].End - tokens[from].Start).Append(' ');
+            }
+
+            // Keep the printed capitalisation of the first letter: "Ban Thường vụ" stays capitalised.
+            var first = text[tokens[correctedFrom].Start];
+            printed.Append(char.IsUpper(first) ? char.ToUpper(name[0], CultureInfo.InvariantCulture) + name[1..] : name).Append(' ');
+            from = correctedTo;
+        }
+
+        if (from < NameEnd)
+        {
+            printed.Append(text, tokens[from].Start, tokens[NameEnd - 1].End - tokens[from].Start);
+        }
+
+        return Finish(printed.ToString());
+    }
+
+    private string Finish(string raw)
+    {
+        var builder = new StringBuilder(raw.Length);
+        var pendingSpace = false;
+        foreach (var c in raw)
+        {
             if (char.IsWhiteSpace(c))
             {
                 pendingSpace = builder.Length > 0;

@@ -5,7 +5,8 @@ namespace Ingest.Extract.Bodies;
 /// Built once from data files; read-only and thread-safe afterwards.
 /// </summary>
 /// <typeparam name="T">What a phrase stands for.</typeparam>
-internal sealed class PhraseTable<T>
+/// <param name="ignoreDiacritics">Compare words without their diacritics (VietnameseText.Fold).</param>
+internal sealed class PhraseTable<T>(bool ignoreDiacritics = false)
 {
     private readonly Dictionary<string, List<(string[] Keys, T Value)>> _byFirstKey = new(StringComparer.Ordinal);
 
@@ -13,9 +14,10 @@ internal sealed class PhraseTable<T>
     public int Count { get; private set; }
 
     /// <summary>Adds a phrase. Phrases that tokenise to nothing are ignored.</summary>
-    public void Add(string phrase, T value)
+    public void Add(string phrase, T value) => Add(ignoreDiacritics ? TextTokenizer.FoldedKeys(phrase) : TextTokenizer.Keys(phrase), value);
+
+    private void Add(string[] keys, T value)
     {
-        var keys = TextTokenizer.Keys(phrase);
         if (keys.Length == 0)
         {
             return;
@@ -38,7 +40,7 @@ internal sealed class PhraseTable<T>
     {
         value = default!;
         tokenCount = 0;
-        if (index < 0 || index >= tokens.Count || !_byFirstKey.TryGetValue(tokens[index].Key, out var list))
+        if (index < 0 || index >= tokens.Count || !_byFirstKey.TryGetValue(KeyOf(tokens[index]), out var list))
         {
             return false;
         }
@@ -53,7 +55,7 @@ internal sealed class PhraseTable<T>
             var matches = true;
             for (var k = 1; k < keys.Length; k++)
             {
-                if (tokens[index + k].Key != keys[k])
+                if (KeyOf(tokens[index + k]) != keys[k])
                 {
                     matches = false;
                     break;
@@ -70,6 +72,8 @@ internal sealed class PhraseTable<T>
 
         return false;
     }
+
+    private string KeyOf(TextToken token) => ignoreDiacritics ? token.FoldedKey : token.Key;
 
     /// <summary>True when a phrase starts at <paramref name="index"/>.</summary>
     public bool StartsAt(IReadOnlyList<TextToken> tokens, int index) => TryMatch(tokens, index, out _, out _);

@@ -25,8 +25,12 @@ internal enum TokenKind
 /// <param name="Kind">What the token is.</param>
 /// <param name="IsCapitalized">True for a word whose first letter is upper case.</param>
 /// <param name="IsAllUpper">True for a word of two letters or more, all upper case ("UBND", "XIII").</param>
-internal readonly record struct TextToken(int Start, int Length, string Key, TokenKind Kind, bool IsCapitalized, bool IsAllUpper = false)
+/// <param name="Folded">The key without diacritics (VietnameseText.Fold), for matching names that OCR misspelt.</param>
+internal readonly record struct TextToken(int Start, int Length, string Key, TokenKind Kind, bool IsCapitalized, bool IsAllUpper = false, string? Folded = null)
 {
+    /// <summary>The key without diacritics; the key itself for punctuation.</summary>
+    public string FoldedKey => Folded ?? Key;
+
     /// <summary>Offset one past the last character.</summary>
     public int End => Start + Length;
 

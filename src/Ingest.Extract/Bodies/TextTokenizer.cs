@@ -13,7 +13,7 @@ internal static class TextTokenizer
     // Word forms repeat endlessly across an archive (Vietnamese has a few thousand syllables), so
     // their keys are cached. The cap bounds memory on odd input; past it keys are computed anew.
     private const int KeyCacheCapacity = 100_000;
-    private static readonly ConcurrentDictionary<string, string> KeyCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Key, string Folded)> KeyCache = new(StringComparer.Ordinal);
 
     /// <summary>Tokens of <paramref name="text"/>, in order.</summary>
     public static List<TextToken> Tokenize(string text)
@@ -49,7 +49,8 @@ internal static class TextTokenizer
                 var word = text[start..i];
                 var kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
                 var capitalized = kind == TokenKind.Word && char.IsUpper(c);
-                tokens.Add(new TextToken(start, i - start, KeyOf(word), kind, capitalized, capitalized && IsAllUpper(word)));
+                var (key, folded) = KeysOf(word);
+                tokens.Add(new TextToken(start, i - start, key, kind, capitalized, capitalized && IsAllUpper(word), folded));
                 continue;
             }
 
@@ -63,20 +64,24 @@ internal static class TextTokenizer
     /// <summary>Keys of the words of a phrase, for building phrase tables.</summary>
     public static string[] Keys(string phrase) => [.. Tokenize(phrase).Select(t => t.Key)];
 
-    private static string KeyOf(string word)
+    /// <summary>Keys without diacritics of the words of a phrase.</summary>
+    public static string[] FoldedKeys(string phrase) => [.. Tokenize(phrase).Select(t => t.FoldedKey)];
+
+    private static (string Key, string Folded) KeysOf(string word)
     {
-        if (KeyCache.TryGetValue(word, out var key))
+        if (KeyCache.TryGetValue(word, out var keys))
         {
-            return key;
+            return keys;
         }
 
-        key = VietnameseText.Key(word);
+        var key = VietnameseText.Key(word);
+        keys = (key, VietnameseText.Fold(key));
         if (KeyCache.Count < KeyCacheCapacity)
         {
-            KeyCache.TryAdd(word, key);
+            KeyCache.TryAdd(word, keys);
         }
 
-        return key;
+        return keys;
     }
 
     private static bool IsAllUpper(string word)

@@ -47,6 +47,18 @@ public sealed class BodyGazetteerTests
         BodyGazetteer.Default.TryMatch(text, out _).Should().BeFalse();
     }
 
+    [Theory]
+    // OCR swapped a tone mark in a long listed name.
+    [InlineData("Ủy ban Kiếm tra Trung ương", "Ủy ban Kiểm tra Trung ương")]
+    // Two-word names are never matched without diacritics: they would collide with ordinary words.
+    [InlineData("Quốc hôi", null)]
+    public void TryMatchIgnoringDiacriticsAt_MatchesOnlyLongNames(string text, string? expected)
+    {
+        var found = BodyGazetteer.Default.TryMatchIgnoringDiacriticsAt(TextTokenizer.Tokenize(text), 0, out var entry, out _);
+
+        (found ? entry.Name : null).Should().Be(expected);
+    }
+
     [Fact]
     public void TryFind_WhenAliasIsGiven_ReturnsCentralLevelEntry()
     {

@@ -63,6 +63,12 @@ public sealed class BodyListParserTests
     [InlineData("các tổ chức Đảng hướng dẫn", "các tổ chức Đảng")]
     // A name word continues a capitalised name past two syllables.
     [InlineData("Hội Cựu chiến binh tỉnh phối hợp", "Hội Cựu chiến binh tỉnh")]
+    // OCR swapped tone marks in listed names; the gazetteer spelling is restored.
+    [InlineData("Ủy ban Kiếm tra Trung ương, Đảng đoàn Mặt trận Tố quốc Việt Nam tham mưu", "Ủy ban Kiểm tra Trung ương|Đảng đoàn Mặt trận Tổ quốc Việt Nam")]
+    // A misspelt listed name nested after a generic head.
+    [InlineData("Ban cán sự đảng Viện Kiếm sát nhân dân tối cao chỉ đạo", "Ban cán sự đảng Viện Kiểm sát nhân dân tối cao")]
+    // OCR slips in generic heads ("tố chức", "tinh uỷ", gold 000 and 004 notes) are restored.
+    [InlineData("Các tinh uỷ, thành uỷ, tố chức đảng thực hiện", "các tỉnh ủy|thành ủy|tổ chức đảng")]
     public void ParseList_WhenBodiesAreCoordinated_SplitsIntoGoldConjuncts(string text, string expected)
     {
         Parse(text).Should().Equal(expected.Split('|'));
