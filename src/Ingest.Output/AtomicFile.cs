@@ -9,6 +9,9 @@ namespace Ingest.Output;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Search pattern of the temporary files this class creates; anything matching it in an output folder is debris of a killed run.</summary>
+    public const string TemporaryPattern = ".ingest-*.tmp";
+
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="content"/> as UTF-8 without BOM.</summary>

@@ -104,6 +104,7 @@ public sealed class ArchiveRunner
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutputDirectory);
+        RemoveAbandonedTemporaryFiles(options.OutputDirectory);
         var files = ArchiveFiles.List(options.ArchiveRoot, options.OutputDirectory);
         // Even a forced run reads the manifest: revisions continue, only the skipping is off.
         var manifest = Manifest.Load(options.OutputDirectory);
@@ -253,6 +254,15 @@ public sealed class ArchiveRunner
         AtomicFile.WriteAllText(recordPath, RecordJson.Serialize(record));
         manifest.Set(new ManifestEntry(relative, record.Source.Sha256, record.Source.Bytes, modifiedTicks, record.Revision, record.PreviousSha256, record.SchemaVersion));
         return IndexEntry(record, Path.GetRelativePath(options.OutputDirectory, recordPath).Replace(Path.DirectorySeparatorChar, '/'));
+    }
+
+    /// <summary>A run killed between writing a temporary file and renaming it leaves the temporary file; the next run removes it.</summary>
+    private static void RemoveAbandonedTemporaryFiles(string outputDirectory)
+    {
+        foreach (var file in Directory.EnumerateFiles(outputDirectory, AtomicFile.TemporaryPattern, SearchOption.AllDirectories))
+        {
+            File.Delete(file);
+        }
     }
 
     private static int RemoveDeleted(string outputDirectory, IReadOnlyList<string> files, Manifest manifest)

@@ -83,15 +83,6 @@ internal sealed class BodyGrammar
     /// <summary>The grammar shipped with Ingest, loaded on first use.</summary>
     public static BodyGrammar Default => LazyDefault.Value;
 
-    private void AddHead(string phrase, HeadClass headClass)
-    {
-        Heads.Add(phrase, headClass);
-        if (TextTokenizer.Tokenize(phrase).Count(t => t.IsWord) >= 2)
-        {
-            FoldedHeads.Add(phrase, (headClass, VietnameseText.CanonicalTones(phrase)));
-        }
-    }
-
     /// <summary>Head nouns of body names not in the gazetteer.</summary>
     public PhraseTable<HeadClass> Heads { get; } = new();
 
@@ -127,4 +118,14 @@ internal sealed class BodyGrammar
 
     /// <summary>Scope phrases dropped from names.</summary>
     public PhraseTable<bool> Scopes { get; } = new();
+
+    private void AddHead(string phrase, HeadClass headClass)
+    {
+        Heads.Add(phrase, headClass);
+        // One-word heads ("ban", "bộ") are never compared without diacritics: too many words fold to them.
+        if (TextTokenizer.Tokenize(phrase).Count(t => t.IsWord) >= 2)
+        {
+            FoldedHeads.Add(phrase, (headClass, VietnameseText.CanonicalTones(phrase)));
+        }
+    }
 }
