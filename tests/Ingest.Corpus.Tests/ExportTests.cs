@@ -26,6 +26,20 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public void Export_Sqlite_LinksTheSameDocumentAcrossFiles()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = Path.Combine(folder.Path, "ingest.sqlite");
+        var copy = Record with { Source = Record.Source with { Path = "z/copy.docx" } };
+
+        Exporter.Export([Record, copy], ExportFormat.Sqlite, database);
+
+        using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        Scalar(connection, "SELECT paths FROM document_copies WHERE document_id = '03-KH/TW'").Should().Be("a/b.txt | z/copy.docx");
+    }
+
+    [Fact]
     public void Export_Csv_QuotesFieldsWithCommasAndWritesAHeader()
     {
         using var folder = new TemporaryDirectory();

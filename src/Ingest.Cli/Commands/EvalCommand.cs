@@ -52,7 +52,8 @@ internal static class EvalCommand
                 var record = pipeline is not null
                     ? pipeline.Process(new SourceFile(relative, File.ReadAllBytes(entry.DocumentPath)) { FullPath = entry.DocumentPath }, token)
                     : LoadRecord(recordsDirectory!.FullName, relative);
-                scores[i] = Scorer.Score(entry.Load(), record, entry.Group);
+                // Renditions share their seed's gold: name the scored file, not the annotation.
+                scores[i] = Scorer.Score(entry.Load(), record, entry.Group) with { File = relative };
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
 

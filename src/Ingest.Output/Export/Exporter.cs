@@ -152,6 +152,16 @@ public static class Exporter
             CREATE INDEX bodies_by_name ON task_bodies(name);
             CREATE INDEX deadlines_by_end ON task_deadlines(end);
             CREATE INDEX citations_by_id ON citations(citation_id);
+            -- The same document seen in several files (a plan, its copy in a cover letter's file):
+            -- linked by number, which is the document id.
+            CREATE VIEW document_copies AS
+                SELECT document_id, count(*) AS files, group_concat(path, ' | ') AS paths
+                FROM documents WHERE number IS NOT NULL GROUP BY document_id HAVING count(*) > 1;
+            -- Which documents forward or attach which: cover letters, copy notices, attachments.
+            CREATE VIEW document_links AS
+                SELECT path, document_id, 'forwards' AS link, forwards AS target FROM documents WHERE forwards IS NOT NULL
+                UNION ALL
+                SELECT path, document_id, 'attached-to', attached_to FROM documents WHERE attached_to IS NOT NULL;
             """;
 
         public static int Write(IEnumerable<FileRecord> records, string path)
