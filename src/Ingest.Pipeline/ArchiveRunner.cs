@@ -41,8 +41,9 @@ public sealed record RunProgress(int Done, int Total, string LastPath, TimeSpan 
 /// <param name="Cancelled">True when the run was stopped before it finished.</param>
 /// <param name="BytesProcessed">Total size of the files processed in this run.</param>
 /// <param name="PagesProcessed">Pages of the paged files processed in this run (PDF).</param>
+/// <param name="OcrPages">Of those, pages whose text came from OCR.</param>
 public sealed record RunSummary(int Files, int Processed, int Unchanged, int Removed, int Failed, int Warnings,
-    IReadOnlyDictionary<SourceFormat, int> ByFormat, TimeSpan Elapsed, bool Cancelled, long BytesProcessed, int PagesProcessed);
+    IReadOnlyDictionary<SourceFormat, int> ByFormat, TimeSpan Elapsed, bool Cancelled, long BytesProcessed, int PagesProcessed, int OcrPages);
 
 /// <summary>
 /// Processes the files of an archive folder in parallel and writes one record per file
@@ -165,7 +166,8 @@ public sealed class ArchiveRunner
             stopwatch.Elapsed,
             cancelled,
             outcomes.Where(o => o is not null).Sum(o => o.Bytes),
-            outcomes.Where(o => o is not null).Sum(o => o.Pages));
+            outcomes.Where(o => o is not null).Sum(o => o.Pages),
+            outcomes.Where(o => o is not null).Sum(o => o.OcrPages));
     }
 
     private (JsonObject Entry, Outcome Outcome) ProcessOrSkip(RunOptions options, string relative, Manifest manifest,
@@ -222,7 +224,7 @@ public sealed class ArchiveRunner
                 record = record with { Revision = known.Revision, PreviousSha256 = known.PreviousSha256 };
             }
 
-            return (Write(options, relative, record, manifest, ticks), new Outcome(true, record.Warnings.Count, length, record.Reading?.Pages ?? 0));
+            return (Write(options, relative, record, manifest, ticks), new Outcome(true, record.Warnings.Count, length, record.Reading?.Pages ?? 0, record.Reading?.OcrPages.Count ?? 0));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -356,7 +358,7 @@ public sealed class ArchiveRunner
         };
     }
 
-    private sealed record Outcome(bool Processed, int Warnings, long Bytes = 0, int Pages = 0);
+    private sealed record Outcome(bool Processed, int Warnings, long Bytes = 0, int Pages = 0, int OcrPages = 0);
 
     private sealed class Checkpoint(Stopwatch clock)
     {

@@ -81,7 +81,7 @@ internal static class RunCommand
         using var self = Process.GetCurrentProcess();
         return string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({formats}): {summary.Processed} processed, {summary.Unchanged} unchanged, {summary.Removed} removed; " +
-            $"{summary.Failed} failed; {summary.Warnings} warnings.\n" +
+            $"{summary.Failed} failed; {summary.Warnings} warnings; {summary.OcrPages} pages OCR'd.\n" +
             $"{summary.Elapsed.TotalSeconds:0.00} s; {summary.Processed / seconds:0.0} files/s, {summary.PagesProcessed / seconds:0.0} pages/s, " +
             $"{summary.BytesProcessed / seconds / 1048576:0.00} MB/s; peak memory {self.PeakWorkingSet64 / 1048576.0:0} MB. Output in {outDirectory}");
     }
