@@ -20,7 +20,7 @@ public sealed class BodyGazetteer
     private const int MinFuzzyWordsGeneric = 2;
 
     private readonly PhraseTable<GazetteerEntry> _phrases = new();
-    private readonly PhraseTable<GazetteerEntry> _foldedPhrases = new(ignoreDiacritics: true);
+    private readonly PhraseTable<(GazetteerEntry Entry, string Spelling)> _foldedPhrases = new(ignoreDiacritics: true);
     private readonly Dictionary<string, GazetteerEntry> _byKey = new(StringComparer.Ordinal);
 
     private BodyGazetteer(IReadOnlyList<GazetteerEntry> entries)
@@ -34,7 +34,7 @@ public sealed class BodyGazetteer
                 _byKey.TryAdd(VietnameseText.Key(name), entry);
                 if (TextTokenizer.Tokenize(name).Count(t => t.IsWord) >= (entry.IsGeneric ? MinFuzzyWordsGeneric : MinFuzzyWordsNamed))
                 {
-                    _foldedPhrases.Add(name, entry);
+                    _foldedPhrases.Add(name, (entry, name));
                 }
             }
         }
@@ -112,6 +112,15 @@ public sealed class BodyGazetteer
     /// The longest entry whose tokens start at <paramref name="index"/> when diacritics are
     /// ignored (named bodies of three words or more, generic ones of two): a name OCR misspelt.
     /// </summary>
-    internal bool TryMatchIgnoringDiacriticsAt(IReadOnlyList<TextToken> tokens, int index, out GazetteerEntry entry, out int tokenCount) =>
-        _foldedPhrases.TryMatch(tokens, index, out entry, out tokenCount);
+    /// <param name="tokens">Tokens of the text.</param>
+    /// <param name="index">Where the name should start.</param>
+    /// <param name="entry">The entry found.</param>
+    /// <param name="spelling">The listed name or alias that matched, to print instead of the misspelt words.</param>
+    /// <param name="tokenCount">Number of tokens the name covers.</param>
+    internal bool TryMatchIgnoringDiacriticsAt(IReadOnlyList<TextToken> tokens, int index, out GazetteerEntry entry, out string spelling, out int tokenCount)
+    {
+        var found = _foldedPhrases.TryMatch(tokens, index, out var match, out tokenCount);
+        (entry, spelling) = found ? match : (null!, string.Empty);
+        return found;
+    }
 }

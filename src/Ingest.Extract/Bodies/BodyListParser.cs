@@ -262,9 +262,9 @@ internal sealed class BodyListParser
             return true;
         }
 
-        if (_gazetteer.TryMatchIgnoringDiacriticsAt(tokens, index, out entry, out length))
+        if (_gazetteer.TryMatchIgnoringDiacriticsAt(tokens, index, out entry, out var spelling, out length))
         {
-            correction = (index, index + length, entry.Name);
+            correction = (index, index + length, spelling);
             return true;
         }
 

@@ -401,6 +401,13 @@ public sealed class TaskFinder : ITaskFinder
                 }
             }
 
+            // OCR drops the space after a dash ("-Chủ trì sơ kết ..."); a capital letter right after
+            // it still marks a bullet, where a hyphenated word or a number would not.
+            if (text.Length > 1 && BulletMarkers.Any(m => text[0] == m[0]) && char.IsUpper(text[1]))
+            {
+                return (text[..1], text[1..].Trim());
+            }
+
             return (null, paragraph.Text.Trim());
         }
 

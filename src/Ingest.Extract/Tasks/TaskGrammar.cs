@@ -121,11 +121,11 @@ internal sealed class TaskGrammar
     /// <summary>"thì": introduces the subject of a consequence clause.</summary>
     public PhraseTable<bool> ConditionSubjects { get; } = new();
 
-    /// <summary>"chủ trì".</summary>
-    public PhraseTable<bool> Lead { get; } = new();
+    /// <summary>"chủ trì", compared without diacritics: OCR misspells it ("chú trì") and nothing else folds to it.</summary>
+    public PhraseTable<bool> Lead { get; } = new(ignoreDiacritics: true);
 
-    /// <summary>"phối hợp".</summary>
-    public PhraseTable<bool> Support { get; } = new();
+    /// <summary>"phối hợp", compared without diacritics for the same reason.</summary>
+    public PhraseTable<bool> Support { get; } = new(ignoreDiacritics: true);
 
     /// <summary>Words between "phối hợp" and the partners ("với").</summary>
     public PhraseTable<bool> SupportLinks { get; } = new();

@@ -6,7 +6,10 @@ namespace Ingest.Formats.Html;
 /// Picks the element that holds a page's main text, after pruning. Every paragraph-like element
 /// with some text gives its (non-link) length to its parent and half to its grandparent; the best
 /// scored element wins, then widens to its parent while the parent adds little text (a letterhead
-/// or title kept in a sibling block), and to an enclosing article or main element.
+/// or title kept in a sibling block), and to an enclosing article or main element. A winner whose
+/// class or id names it as the document text widens only into containers named so too: around it
+/// a legal-document site keeps its own page title, properties box and "Cập nhật" line, which are
+/// not the document.
 /// </summary>
 internal static class MainContent
 {
@@ -15,6 +18,16 @@ internal static class MainContent
 
     /// <summary>A parent whose text is at most this much larger than the winner's holds no other content.</summary>
     private const double WidenRatio = 1.3;
+
+    /// <summary>
+    /// Class/id words that name an element as the document text ("noidung" content, "toanvan" full
+    /// text, "vanban" document). Narrower than <see cref="HtmlPruner.ContentTokens"/>: layout words
+    /// such as "main" ("col-main") and "body" name page columns, not the document.
+    /// </summary>
+    private static readonly HashSet<string> DocumentTextTokens = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "content", "article", "noidung", "vanban", "toanvan", "fulltext", "document",
+    };
 
     private static readonly HashSet<string> ParagraphLike = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -54,6 +67,11 @@ internal static class MainContent
         var best = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key.StreamPosition).First().Key;
         for (var parent = best.ParentNode; parent is not null && parent != body.ParentNode; parent = best.ParentNode)
         {
+            if (NamesDocumentText(best) && !NamesDocumentText(parent))
+            {
+                break;
+            }
+
             var enclosingArticle = parent.Name is "article" or "main" || parent.GetAttributeValue("role", string.Empty) == "main";
             if (!enclosingArticle && measure.TextLength(parent) > measure.TextLength(best) * WidenRatio)
             {
@@ -65,6 +83,8 @@ internal static class MainContent
 
         return best;
     }
+
+    private static bool NamesDocumentText(HtmlNode node) => HtmlPruner.Tokens(node).Any(DocumentTextTokens.Contains);
 
     private static bool IsParagraphLike(HtmlNode node)
     {

@@ -8,9 +8,10 @@ namespace Ingest.Formats.Pdf;
 /// <summary>
 /// Rebuilds blocks from positioned words: words to lines, lines split into segments at wide gaps,
 /// page numbers and running headers/footers removed, runs of lines laid out in columns (the
-/// two-column letterhead, the signature block) turned into tables, the remaining lines joined
-/// into paragraphs in reading order (top to bottom, across pages) with hard wraps and hyphenation
-/// undone, and small-type notes at the foot of a page kept apart as footnotes.
+/// two-column letterhead, the signature block) turned into tables, column lines that form no
+/// table split into their columns, the remaining lines joined into paragraphs in reading order
+/// (top to bottom, across pages) with hard wraps and hyphenation undone but hand-made breaks
+/// between centred lines kept, and small-type notes at the foot of a page kept apart as footnotes.
 /// All thresholds are multiples of the font size so that PDF points and OCR pixels both work.
 /// </summary>
 internal static partial class PdfLayout
@@ -58,6 +59,21 @@ internal static partial class PdfLayout
                 }
 
                 var line = body[i];
+                if (IsColumnLine(line, metrics))
+                {
+                    // Columns that formed no table (the right one holds only the date line): each
+                    // column's text is a block of its own, left before right, never one line of text.
+                    paragraph.Flush(blocks);
+                    foreach (var part in ColumnParts(line))
+                    {
+                        paragraph.Add(part, metrics);
+                        paragraph.Flush(blocks);
+                    }
+
+                    i++;
+                    continue;
+                }
+
                 var previous = paragraph.Last;
                 if (previous is not null && StartsNewParagraph(previous, line, paragraph.LastMetrics!, metrics))
                 {
@@ -144,6 +160,7 @@ internal static partial class PdfLayout
             var line = new Line(page.Number, lines.Count + 1, offset, segments, size, words[0].Right - words[0].Left)
             {
                 StartsWithNoteMark = startsWithMark,
+                BoldAfterLabel = IsBoldAfterLabel(words),
                 Recognized = page.Recognized,
             };
             lines.Add(line);
@@ -188,6 +205,17 @@ internal static partial class PdfLayout
                 lines[page].Remove(line);
             }
         }
+    }
+
+    /// <summary>
+    /// The words after a leading list label ("3.", "a)", "II-") are all bold. Word sets a numbered
+    /// heading's generated label in regular type ("3. <b>Ban cán sự đảng ...</b>"), so the whole line
+    /// is not bold although its text is.
+    /// </summary>
+    private static bool IsBoldAfterLabel(List<PageWord> words)
+    {
+        var skip = words.Count > 1 && LabelWord().IsMatch(words[0].Text) ? 1 : 0;
+        return words.Count > skip && words.Skip(skip).All(w => w.Bold);
     }
 
     private static bool IsSmallNumber(PageWord word, double lineSize) =>
@@ -380,6 +408,31 @@ internal static partial class PdfLayout
         return segments.Count > 2 || (segments[0].Right < centre && segments[1].Left > centre);
     }
 
+    /// <summary>
+    /// A line split at a column gap into parts that all hold text, the first of which stays in the
+    /// left half of the text: letterhead columns, not a justified line with a hole in it (whose
+    /// left part runs past the centre).
+    /// </summary>
+    private static bool IsColumnLine(Line line, PageMetrics metrics) =>
+        line.Segments.Count >= 2 && line.Segments.All(HasText) && line.Segments[0].Right < (metrics.Left + metrics.Right) / 2;
+
+    /// <summary>The segments of a line as lines of their own, with offsets inside the line's text.</summary>
+    private static IEnumerable<Line> ColumnParts(Line line)
+    {
+        var offset = line.Offset;
+        for (var k = 0; k < line.Segments.Count; k++)
+        {
+            var segment = line.Segments[k];
+            yield return new Line(line.Page, line.Index, offset, [segment], line.Size, segment.FirstWordWidth)
+            {
+                Recognized = line.Recognized,
+                StartsWithNoteMark = k == 0 && line.StartsWithNoteMark,
+                BoldAfterLabel = segment.BoldAfterLabel,
+            };
+            offset += segment.Text.Length + 1;
+        }
+    }
+
     private static bool HasText(Segment segment) => segment.Text.Count(char.IsLetterOrDigit) >= 2;
 
     private static bool Close(Line above, Line below) => above.Bottom - below.Top <= 2.5 * Math.Max(above.Size, below.Size);
@@ -438,14 +491,19 @@ internal static partial class PdfLayout
         // A change of type size ends a paragraph; OCR sizes are box heights and vary more by themselves.
         var size = Math.Max(previous.Size, line.Size);
         var sizeTolerance = previous.Recognized || line.Recognized ? 0.35 : 0.1;
-        if (Math.Abs(previous.Size - line.Size) > sizeTolerance * size || previous.Bold != line.Bold)
+        var endsSentence = SentenceEnd().IsMatch(previous.Text);
+        var marker = ListMarker().IsMatch(line.Text);
+
+        // A bold heading with a regular label ("3. Ban cán sự đảng ... Viện") wraps onto a line
+        // that is all bold ("Kiểm sát nhân dân tối cao"): the type is the same, the paragraph goes on.
+        var headingContinues = previous.BoldAfterLabel && line.Bold && !marker && !endsSentence;
+        if (Math.Abs(previous.Size - line.Size) > sizeTolerance * size || (previous.Bold != line.Bold && !headingContinues))
         {
             return true;
         }
 
         var previousCentered = previousMetrics.IsCentered(previous);
         var centered = metrics.IsCentered(line);
-        var endsSentence = SentenceEnd().IsMatch(previous.Text);
 
         // A centred title's first line may run almost from margin to margin: it is still symmetric.
         if (previousCentered != centered && !(previousMetrics.IsSymmetric(previous) && metrics.IsSymmetric(line) && !endsSentence))
@@ -456,7 +514,6 @@ internal static partial class PdfLayout
         // The next line's first word would have fitted after this line: the line was broken on purpose.
         var endedEarly = !previousCentered && previous.Right + (0.3 * size) + line.FirstWordWidth < previousMetrics.Right - (0.3 * size);
         var indented = !centered && line.Left > metrics.Left + (0.8 * size);
-        var marker = ListMarker().IsMatch(line.Text);
         if (previous.Page != line.Page)
         {
             return endedEarly || endsSentence || indented || marker;
@@ -469,6 +526,26 @@ internal static partial class PdfLayout
         }
 
         return !centered && (endedEarly || indented || (marker && endsSentence));
+    }
+
+    /// <summary>
+    /// A centred line followed by another centred one was broken by hand, not wrapped, when the next
+    /// line's first word would have fitted on it within the next line's own width: a wrapping
+    /// paragraph fills each line as far as the wrap width, and the next line proves that width was
+    /// there. Titles set this way separate their parts ("CỦA BỘ CHÍNH TRỊ" above the subject
+    /// "THỰC HIỆN ..."), so the break is kept as '\n'. The space is over-estimated, so a wrapped
+    /// line never passes.
+    /// </summary>
+    private static bool BreaksOnPurpose(Line previous, PageMetrics previousMetrics, Line line, PageMetrics metrics)
+    {
+        if (!previousMetrics.IsCentered(previous) || !metrics.IsSymmetric(line))
+        {
+            return false;
+        }
+
+        var size = Math.Max(previous.Size, line.Size);
+        var widened = previous.Right - previous.Left + (0.3 * size) + line.FirstWordWidth;
+        return widened < line.Right - line.Left - (0.1 * size);
     }
 
     /// <summary>Joins a wrapped line to the text before it, undoing hyphenation where a word was split.</summary>
@@ -506,9 +583,19 @@ internal static partial class PdfLayout
     [GeneratedRegex(@"^\s*(?:[-+•–*]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ]\)\s|[IVXLC]{1,6}[.\-]\s|Điều\s+\d)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
 
+    /// <summary>A word that is only a list label: "3.", "1.2.", "a)", "IV.", "II-", "-", "+", "•".</summary>
+    [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ]\)|[IVXLC]{1,6}[.\-]|[-+•–*])$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelWord();
+
     /// <summary>A run of words on one line with no column gap inside.</summary>
     internal sealed record Segment(string Text, double Left, double Right, double Top, double Bottom, bool Bold, bool Italic)
     {
+        /// <summary>Width of the segment's first word, for a segment that becomes a line of its own.</summary>
+        public double FirstWordWidth { get; init; }
+
+        /// <summary>Every word after a leading list label is bold (see <see cref="IsBoldAfterLabel"/>).</summary>
+        public bool BoldAfterLabel { get; init; }
+
         public static Segment Of(List<PageWord> words) => new(
             string.Join(' ', words.Select(w => w.Text)),
             words.Min(w => w.Left),
@@ -516,7 +603,11 @@ internal static partial class PdfLayout
             words.Max(w => w.Top),
             words.Min(w => w.Bottom),
             words.All(w => w.Bold),
-            words.All(w => w.Italic));
+            words.All(w => w.Italic))
+        {
+            FirstWordWidth = words[0].Right - words[0].Left,
+            BoldAfterLabel = IsBoldAfterLabel(words),
+        };
     }
 
     /// <summary>One line of a page: its segments left to right.</summary>
@@ -527,6 +618,9 @@ internal static partial class PdfLayout
 
         /// <summary>The line comes from OCR.</summary>
         public bool Recognized { get; init; }
+
+        /// <summary>Every word after the line's leading list label, if any, is bold.</summary>
+        public bool BoldAfterLabel { get; init; }
 
         /// <summary>The line began with a superscript note number (removed from its text).</summary>
         public bool StartsWithNoteMark { get; init; }
@@ -633,9 +727,11 @@ internal static partial class PdfLayout
             }
 
             var text = _lines[0].Text;
-            foreach (var line in _lines.Skip(1))
+            for (var i = 1; i < _lines.Count; i++)
             {
-                text = Join(text, line.Text);
+                text = BreaksOnPurpose(_lines[i - 1], _metrics[i - 1], _lines[i], _metrics[i])
+                    ? text + "\n" + _lines[i].Text
+                    : Join(text, _lines[i].Text);
             }
 
             var first = _lines[0];

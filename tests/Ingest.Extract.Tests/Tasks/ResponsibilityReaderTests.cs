@@ -76,6 +76,8 @@ public sealed class ResponsibilityReaderTests
     [InlineData("Các đồng chí bí thư tỉnh uỷ, thành uỷ, chủ trì, chịu trách nhiệm toàn diện.", "bí thư tỉnh ủy, thành ủy", false, "")]
     // Label forms used by provincial plans.
     [InlineData("Cơ quan chủ trì: Ban Tuyên giáo Tỉnh ủy; cơ quan phối hợp: Văn phòng Tỉnh ủy.", "Ban Tuyên giáo Tỉnh ủy", false, "Văn phòng Tỉnh ủy")]
+    // OCR slips in the role words still mark the roles.
+    [InlineData("Chú trì, phối hơp với Ban Nội chính Trung ương tham mưu quy định.", "", true, "Ban Nội chính Trung ương")]
     // Another body's event ("do ... chủ trì") gives no role in this item.
     [InlineData("Tham dự các hội nghị do Ban Tuyên giáo Trung ương chủ trì.", "", false, "")]
     public void ReadItem_WhenItemNamesRoles_ReadsLeadAndSupport(string text, string leads, bool leadsAreAssignees, string supports)
@@ -157,5 +159,33 @@ public sealed class ResponsibilityReaderTests
     public void IsAttributeLine_RecognisesLabelledAttributes(string text, bool expected)
     {
         Reader.IsAttributeLine(text).Should().Be(expected);
+    }
+
+    [Theory]
+    // Fragments that end where a list, a role or a label expects more tokens.
+    [InlineData("")]
+    [InlineData(":")]
+    [InlineData("Giao")]
+    [InlineData("phối hợp với")]
+    [InlineData("Cơ quan chủ trì:")]
+    [InlineData("Các đồng chí")]
+    [InlineData("Căn cứ,")]
+    [InlineData("thì")]
+    [InlineData("Đối với:")]
+    [InlineData("Ban cán sự đảng Viện Kiếm")]
+    [InlineData("do Ban Tuyên giáo Trung ương chủ trì")]
+    public void Readers_WhenTextIsFragmentary_ReturnWithoutThrowing(string text)
+    {
+        var read = () =>
+        {
+            Reader.ReadItem(text);
+            Reader.ReadIntro(text, issuer: null, preamble: true);
+            Reader.ReadOperativeParagraph(text, allowSubject: true, issuer: null);
+            Reader.ReadHeading(text);
+            Reader.IsReport(text);
+            Reader.IsAttributeLine(text);
+        };
+
+        read.Should().NotThrow();
     }
 }

@@ -329,6 +329,24 @@ public sealed class TaskFinderTests
     }
 
     [Fact]
+    public void FindTasks_WhenOcrLeftTheDashInTheText_StillCountsTheBullet()
+    {
+        var document = Document("Kế hoạch",
+        [
+            Section("IV", "NHIỆM VỤ",
+                Section("IV.6", "Ủy ban Kiểm tra Trung ương",
+                    Dash("Tham mưu ban hành quy định về xử lý vi phạm kỷ luật của Đảng."),
+                    Text("-Chủ trì sơ kết 5 năm thực hiện Quy định số 179-QĐ/TW."))),
+        ]);
+
+        var tasks = _finder.FindTasks(document);
+
+        tasks.Select(t => t.Bullet).Should().Equal(1, 2);
+        tasks[1].Text.Should().StartWith("Chủ trì");
+        Roles(tasks[1]).Should().Equal("assignee:Ủy ban Kiểm tra Trung ương", "lead:Ủy ban Kiểm tra Trung ương");
+    }
+
+    [Fact]
     public void FindTasks_WhenDocumentIsEmpty_FindsNoTask()
     {
         _finder.FindTasks(Document("Kế hoạch")).Should().BeEmpty();

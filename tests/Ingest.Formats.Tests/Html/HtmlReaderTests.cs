@@ -80,6 +80,59 @@ public sealed class HtmlReaderTests
         blocks[0].Kind.Should().Be(BlockKind.Table);
     }
 
+    /// <summary>
+    /// The layout of a legal-document site: a page column holding the site's own title, the
+    /// properties box, an update line and the document's full text in a container named as such.
+    /// </summary>
+    private const string SiteColumnPage = """
+        <html><body><div class="container"><div class="col-main">
+        <h1 class="title-vb">Kế hoạch 12-KH/TU năm 2023 về công tác cán bộ do Tỉnh ủy ban hành</h1>
+        <div class="box-thuoctinh"><table class="thuoctinh">
+          <tr><td>Số hiệu:</td><td>12-KH/TU</td></tr><tr><td>Người ký:</td><td>Nguyễn Văn An</td></tr></table></div>
+        <p class="capnhat">Cập nhật: 10:15 ngày 02/03/2023</p>
+        <div class="noidung-vanban" id="toanvan">
+          <table><tr><td><p align="center"><b>TỈNH ỦY BÌNH ĐỊNH</b></p></td><td><p align="center"><b>ĐẢNG CỘNG SẢN VIỆT NAM</b></p></td></tr></table>
+          <p align="center"><b>KẾ HOẠCH</b></p>
+          <p>Thực hiện chương trình công tác năm, Ban Thường vụ Tỉnh ủy ban hành kế hoạch như sau:</p>
+          <p>Các cấp ủy, tổ chức đảng xây dựng kế hoạch thực hiện phù hợp với tình hình địa phương.</p>
+          <p>Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc việc thực hiện.</p>
+          <p>Các ban đảng, đảng đoàn, ban cán sự đảng trực thuộc Tỉnh ủy tổ chức quán triệt đến toàn thể cán bộ, đảng viên.</p>
+          <p>Văn phòng Tỉnh ủy theo dõi, tổng hợp tình hình, định kỳ báo cáo Ban Thường vụ Tỉnh ủy kết quả thực hiện.</p>
+        </div></div></div></body></html>
+        """;
+
+    [Fact]
+    public void Read_WhenWinnerIsNamedAsDocumentText_DoesNotWidenIntoTheSiteColumn()
+    {
+        var blocks = Read(SiteColumnPage).Blocks;
+
+        blocks.Select(b => b.Text).Should().Equal(
+            "Số hiệu:\t12-KH/TU\nNgười ký:\tNguyễn Văn An",
+            "TỈNH ỦY BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM",
+            "KẾ HOẠCH",
+            "Thực hiện chương trình công tác năm, Ban Thường vụ Tỉnh ủy ban hành kế hoạch như sau:",
+            "Các cấp ủy, tổ chức đảng xây dựng kế hoạch thực hiện phù hợp với tình hình địa phương.",
+            "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc việc thực hiện.",
+            "Các ban đảng, đảng đoàn, ban cán sự đảng trực thuộc Tỉnh ủy tổ chức quán triệt đến toàn thể cán bộ, đảng viên.",
+            "Văn phòng Tỉnh ủy theo dõi, tổng hợp tình hình, định kỳ báo cáo Ban Thường vụ Tỉnh ủy kết quả thực hiện.");
+        blocks[0].Kind.Should().Be(BlockKind.Table);
+    }
+
+    [Fact]
+    public void Read_WhenDocumentTextContainerHoldsTheLetterheadBesideTheBody_WidensToIt()
+    {
+        // The paragraphs win in an inner "content" block; the letterhead sits beside it in the outer "vanban" block.
+        var html = "<html><body><div class=\"col-main\"><h1>Tiêu đề của trang web</h1><div class=\"vanban\">" +
+                   "<table><tr><td>TỈNH ỦY BÌNH ĐỊNH</td><td>ĐẢNG CỘNG SẢN VIỆT NAM</td></tr></table><div class=\"content\">" +
+                   "<p>Các cấp ủy, tổ chức đảng xây dựng kế hoạch thực hiện phù hợp với tình hình địa phương.</p>" +
+                   "<p>Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc việc thực hiện.</p></div></div></div></body></html>";
+
+        Read(html).Blocks.Select(b => b.Text).Should().Equal(
+            "TỈNH ỦY BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM",
+            "Các cấp ủy, tổ chức đảng xây dựng kế hoạch thực hiện phù hợp với tình hình địa phương.",
+            "Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc việc thực hiện.");
+    }
+
     [Theory]
     // A meta charset in a legacy code page, bytes encoded in it.
     [InlineData("windows-1258")]

@@ -125,4 +125,87 @@ public sealed class PdfLayoutTests
             "- Các ban đảng, đảng ủy trực thuộc Trung ương và các tỉnh ủy, thành ủy trực thuộc Trung ương;",
             "- Lưu Văn phòng.");
     }
+
+    [Theory]
+    // The heading wraps: its bold continuation joins it although the label "3." is set in regular type.
+    [InlineData("đảng Viện", "Kiểm sát nhân dân tối cao", new[] { "3. Ban cán sự đảng Tòa án nhân dân tối cao và Ban cán sự đảng Viện Kiểm sát nhân dân tối cao" })]
+    // A bold line with a label of its own is the next heading.
+    [InlineData("đảng Viện", "a) Kiểm sát nhân dân tối cao", new[] { "3. Ban cán sự đảng Tòa án nhân dân tối cao và Ban cán sự đảng Viện", "a) Kiểm sát nhân dân tối cao" })]
+    // The heading ended with a sentence; the bold line after it is a paragraph of its own.
+    [InlineData("đảng cấp trên.", "Kiểm sát nhân dân tối cao", new[] { "3. Ban cán sự đảng Tòa án nhân dân tối cao và Ban cán sự đảng cấp trên.", "Kiểm sát nhân dân tối cao" })]
+    public void Build_WhenBoldHeadingWithRegularLabelWraps_JoinsOnlyItsContinuation(string headingEnd, string nextLine, string[] expected)
+    {
+        var heading = FullLine("3. Ban cán sự đảng Tòa án nhân dân tối cao và Ban cán sự " + headingEnd, 700, LeftMargin + 28)
+            .Select((w, i) => w with { Bold = i > 0 });
+        var page = Page(1,
+            heading,
+            Line(nextLine, LeftMargin, 684, bold: true),
+            FullLine("- Chủ trì, phối hợp với các cơ quan có liên quan nghiên cứu, đề xuất", 668, LeftMargin + 28),
+            Line("việc sửa đổi quy định.", LeftMargin, 652));
+
+        Build(page).Select(b => b.Text).Should().Equal([.. expected, "- Chủ trì, phối hợp với các cơ quan có liên quan nghiên cứu, đề xuất việc sửa đổi quy định."]);
+    }
+
+    /// <summary>A bold line centred between the margins.</summary>
+    private static IEnumerable<PageWord> CentredLine(string text, double y)
+    {
+        var words = Line(text, 0, y, bold: true).ToList();
+        var shift = ((LeftMargin + RightMargin) / 2) - (words[^1].Right / 2);
+        return words.Select(w => w with { Left = w.Left + shift, Right = w.Right + shift });
+    }
+
+    [Theory]
+    // A short centred line above a wider one was broken by hand: the kind line stays apart from the subject.
+    [InlineData("CỦA BỘ CHÍNH TRỊ", "THỰC HIỆN KẾT LUẬN SỐ 21-KL/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG", "CỦA BỘ CHÍNH TRỊ\nTHỰC HIỆN KẾT LUẬN SỐ 21-KL/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG")]
+    // A centred title wrapped onto a shorter last line is one line of text.
+    [InlineData("VỀ VIỆC THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM CỦA CẤP ỦY NĂM", "2025 VÀ NĂM 2026", "VỀ VIỆC THỰC HIỆN CÁC NHIỆM VỤ TRỌNG TÂM CỦA CẤP ỦY NĂM 2025 VÀ NĂM 2026")]
+    public void Build_WhenCentredLineIsFollowedByCentredLine_KeepsOnlyAHandMadeBreak(string first, string second, string expected)
+    {
+        var page = Page(1,
+            CentredLine(first, 700),
+            CentredLine(second, 684),
+            FullLine("Thực hiện chương trình công tác năm, Ban Thường vụ ban hành kế hoạch", 650, LeftMargin + 20),
+            FullLine("thực hiện với các nội dung chủ yếu sau đây để các cấp ủy triển khai", 634),
+            Line("thực hiện.", LeftMargin, 618));
+
+        var blocks = Build(page);
+
+        blocks.Select(b => b.Text).Should().Equal(expected, "Thực hiện chương trình công tác năm, Ban Thường vụ ban hành kế hoạch thực hiện với các nội dung chủ yếu sau đây để các cấp ủy triển khai thực hiện.");
+        blocks[0].Style.Should().HaveFlag(BlockStyle.Bold);
+    }
+
+    [Fact]
+    public void Build_WhenRightColumnHoldsOnlyTheDateLine_GivesLeftThenRightTextAsBlocksOfTheirOwn()
+    {
+        // The date starts a little left of the centre, so the line anchors no table; it must still not read as one line.
+        var page = Page(1,
+            Line("TỈNH ỦY BÌNH ĐỊNH", 117, 780, bold: true).Concat(Line("Bình Định, ngày 09 tháng 12 năm 2021", 290, 780)),
+            Line("VĂN PHÒNG", 140, 764, bold: true),
+            Line("Số 116-BS/VPTU", 125, 748, bold: true),
+            CentredLine("SAO LỤC", 716),
+            FullLine("Thực hiện chương trình công tác năm, Văn phòng sao gửi văn bản đến các", 690, LeftMargin + 20),
+            FullLine("đồng chí để biết và thực hiện theo đúng chức năng, nhiệm vụ được giao", 674),
+            FullLine("trong quá trình lãnh đạo, chỉ đạo ở địa phương, đơn vị, cơ quan mình", 658),
+            Line("phụ trách.", LeftMargin, 642));
+
+        var texts = Build(page).Select(b => b.Text).ToList();
+
+        texts.Take(2).Should().Equal("TỈNH ỦY BÌNH ĐỊNH", "Bình Định, ngày 09 tháng 12 năm 2021");
+        texts.Should().Contain("VĂN PHÒNG").And.Contain("SAO LỤC");
+    }
+
+    [Fact]
+    public void Build_WhenJustifiedLineHasAHoleRightOfTheCentre_KeepsItInItsParagraph()
+    {
+        // A word lost in the right half (under a stamp) leaves a wide gap; the left part runs past the centre.
+        var holed = FullLine("Các cấp ủy, tổ chức đảng tập trung lãnh đạo thực hiện tốt các nhiệm vụ", 700, LeftMargin + 20)
+            .Where(w => w.Text != "nhiệm");
+        var page = Page(1,
+            holed,
+            FullLine("trọng tâm sau đây, bảo đảm thiết thực, hiệu quả và đúng tiến độ đề ra", 684),
+            Line("trong năm.", LeftMargin, 668));
+
+        Build(page).Select(b => b.Text).Should().Equal(
+            "Các cấp ủy, tổ chức đảng tập trung lãnh đạo thực hiện tốt các vụ trọng tâm sau đây, bảo đảm thiết thực, hiệu quả và đúng tiến độ đề ra trong năm.");
+    }
 }

@@ -60,6 +60,31 @@ public sealed class PdfReaderTests
         pdf.Blocks.Select(b => (b.Kind, b.Text)).Should().Equal(docx.Blocks.Select(b => (b.Kind, b.Text)));
     }
 
+    /// <summary>A committed PDF rendition of a seed document (corpus/renditions/pdf), found through the repository root the build records.</summary>
+    private static string Rendition(string name)
+    {
+        var root = typeof(PdfReaderTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "IngestRepositoryRoot").Value!;
+        return Path.Combine(root, "corpus", "renditions", "pdf", name);
+    }
+
+    [Theory]
+    // A short centred kind line keeps its break before the centred subject below it.
+    [InlineData("001_3c65a1fe10e1c98c.pdf", "CỦA BỘ CHÍNH TRỊ")]
+    // A bold numbered heading whose label is regular type joins its bold continuation line.
+    [InlineData("004_43a41352d9a36873.pdf", "3. Ban cán sự đảng Toà án nhân dân tối cao và Ban cán sự đảng Viện Kiểm sát nhân dân tối cao")]
+    // A letterhead whose right column holds only the date: the left column's text is a block of its own ...
+    [InlineData("004_43a41352d9a36873.pdf", "TỈNH ỦY LONG AN")]
+    // ... and so is the date line.
+    [InlineData("004_43a41352d9a36873.pdf", "Long An, ngày 09 tháng 12 năm 2021")]
+    public void Read_WhenLibreOfficeRenditionOfSeed_GivesTheLineAsPrinted(string file, string expectedLine)
+    {
+        var lines = Read(File.ReadAllBytes(Rendition(file))).Blocks.SelectMany(b => b.Text.Split('\n'));
+
+        lines.Should().Contain(expectedLine);
+    }
+
     [Theory]
     // Not a PDF body at all after the header.
     [InlineData("%PDF-1.4\nthis is not a pdf at all")]
