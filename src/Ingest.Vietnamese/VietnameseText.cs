@@ -107,19 +107,13 @@ public static class VietnameseText
         return RewriteSyllables(nfc, style, repairHorn: false) ?? nfc;
     }
 
-    /// <summary>
-    /// A comparison key: NFC, look-alike letters and invisible characters removed, canonical tones,
-    /// lower case, white space collapsed to single spaces, trimmed. Two names that differ only in tone
-    /// style, case, spacing or such invisible differences get the same key.
-    /// </summary>
-    public static string Key(string text)
+    /// <summary>Runs of white space (line breaks included) become one space; leading and trailing white space goes.</summary>
+    public static string CollapseWhiteSpace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var cleaned = Nfc(LookAlikes.Replace(RemoveInvisible(text)));
-        var shaped = RewriteSyllables(cleaned, ToneStyle.Canonical, repairHorn: true) ?? cleaned;
-        var builder = new StringBuilder(shaped.Length);
+        var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var c in shaped)
+        foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
@@ -133,10 +127,23 @@ public static class VietnameseText
                 pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            builder.Append(c);
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A comparison key: NFC, look-alike letters and invisible characters removed, canonical tones,
+    /// lower case, white space collapsed to single spaces, trimmed. Two names that differ only in tone
+    /// style, case, spacing or such invisible differences get the same key.
+    /// </summary>
+    public static string Key(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var cleaned = Nfc(LookAlikes.Replace(RemoveInvisible(text)));
+        var shaped = RewriteSyllables(cleaned, ToneStyle.Canonical, repairHorn: true) ?? cleaned;
+        return CollapseWhiteSpace(shaped).ToLowerInvariant();
     }
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class BodyNames
     public static string Canonical(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var text = CollapseSpaces(VietnameseText.CanonicalTones(name)).Trim(' ', ',', ';', ':', '.', '-', '*');
+        var text = VietnameseText.CollapseWhiteSpace(VietnameseText.CanonicalTones(name)).Trim(' ', ',', ';', ':', '.', '-', '*');
         foreach (var honorific in Honorifics)
         {
             if (text.StartsWith(honorific, StringComparison.OrdinalIgnoreCase))
@@ -46,29 +46,5 @@ public static class BodyNames
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
         return string.Equals(VietnameseText.Key(Canonical(left)), VietnameseText.Key(Canonical(right)), StringComparison.Ordinal);
-    }
-
-    private static string CollapseSpaces(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 }

@@ -67,26 +67,7 @@ internal sealed record BodyPhrase(int Start, int HeadEnd, int NameEnd, int Next,
 
     private string Finish(string raw)
     {
-        var builder = new StringBuilder(raw.Length);
-        var pendingSpace = false;
-        foreach (var c in raw)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        var name = VietnameseText.CanonicalTones(builder.ToString());
+        var name = VietnameseText.CanonicalTones(VietnameseText.CollapseWhiteSpace(raw));
         return LowerFirst && name.Length > 0 && char.IsUpper(name[0])
             ? char.ToLower(name[0], CultureInfo.InvariantCulture) + name[1..]
             : name;
