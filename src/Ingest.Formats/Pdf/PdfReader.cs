@@ -138,7 +138,9 @@ public sealed class PdfReader : IDocumentReader
     {
         var letters = page.Letters.Where(l => l.TextOrientation == TextOrientation.Horizontal).ToList();
         var visible = letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
-        if (visible < MinTextLayerCharacters)
+        // A page with little text and no image is a near-empty page (a running header and a page
+        // number, or nothing), not a scan: OCR would find nothing more and costs seconds.
+        if (visible < MinTextLayerCharacters && page.GetImages().Any())
         {
             return null;
         }

@@ -85,6 +85,16 @@ public sealed class PdfReaderTests
         lines.Should().Contain(expectedLine);
     }
 
+    [Fact]
+    public void Read_WhenAPageHasOnlyARunningHeaderAndNoImage_DoesNotSendItToOcr()
+    {
+        // Page 17 of this rendition holds only "Kế hoạch số 03-KH/TW" and its page number.
+        var result = Read(File.ReadAllBytes(Rendition("004_43a41352d9a36873.pdf")));
+
+        result.Reading!.OcrPages.Should().BeEmpty();
+        result.Reading.Pages.Should().Be(18);
+    }
+
     [Theory]
     // Not a PDF body at all after the header.
     [InlineData("%PDF-1.4\nthis is not a pdf at all")]
