@@ -54,6 +54,12 @@ public static class DiagnosticCodes
     /// <summary>The numbered structure skips or repeats a number.</summary>
     public const string SectionNumberingGap = "ING3004";
 
+    /// <summary>
+    /// A section label damaged by OCR ("I-" for "II-", "9," for "9.", "9." for "5.") was read as the
+    /// label its numbering sequence expects; the message names both.
+    /// </summary>
+    public const string SectionLabelRepaired = "ING3005";
+
     /// <summary>The type word before a citation disagrees with its symbol ("Kế hoạch số 03-KL/TW").</summary>
     public const string CitationKindMismatch = "ING4001";
 

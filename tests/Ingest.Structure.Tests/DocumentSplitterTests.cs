@@ -531,6 +531,44 @@ public sealed class DocumentSplitterTests
     }
 
     [Fact]
+    public void Split_WhenOcrFootnoteInterruptsParagraphAcrossPages_MovesItAndRejoinsParagraph()
+    {
+        // Scanned seed 003: the page's footnote arrives between the halves of a paragraph split by the page break.
+        Block[] blocks =
+        [
+            new(BlockKind.Paragraph, "Ban Chấp hành Trung ương quyết định đẩy mạnh công tác xây dựng Đảng và yêu cầu các cấp uỷ, tổ chức", new SourceSpan(0, 10, 0, 2)),
+            new(BlockKind.Paragraph, "+ Nguy cơ tụt hậu xa hơn về kinh tế.", new SourceSpan(10, 10, 0, 2)),
+            new(BlockKind.Paragraph, "đảng tập trung lãnh đạo thực hiện các nhiệm vụ sau.", new SourceSpan(0, 10, 0, 3)),
+        ];
+
+        var document = _splitter.Split(blocks).Documents.Should().ContainSingle().Subject;
+
+        document.Preamble.Should().ContainSingle().Which.Text.Should().EndWith("các cấp uỷ, tổ chức đảng tập trung lãnh đạo thực hiện các nhiệm vụ sau.");
+        document.Footnotes.Should().ContainSingle().Which.Text.Should().Be("Nguy cơ tụt hậu xa hơn về kinh tế.");
+    }
+
+    [Fact]
+    public void Split_WhenScannedLabelsAreDamaged_RepairsThemAndReportsInfo()
+    {
+        // Scanned seed 004: "II-" read as "I-" and "2." read as "2,"; the labels after them confirm the sequence.
+        Block[] blocks =
+        [
+            new(BlockKind.Paragraph, "I- MỤC ĐÍCH, YÊU CẦU", SourceSpan.None),
+            new(BlockKind.Paragraph, "Quán triệt sâu sắc nội dung Kết luận.", SourceSpan.None),
+            new(BlockKind.Paragraph, "I- NHIỆM VỤ", SourceSpan.None),
+            new(BlockKind.Paragraph, "1. Ban Tổ chức Trung ương", SourceSpan.None),
+            new(BlockKind.Paragraph, "2, Ban Nội chính Trung ương", SourceSpan.None),
+            new(BlockKind.Paragraph, "3. Ban Dân vận Trung ương", SourceSpan.None),
+            new(BlockKind.Paragraph, "III- TỔ CHỨC THỰC HIỆN", SourceSpan.None),
+        ];
+
+        var result = _splitter.Split(blocks);
+
+        result.Documents.Should().ContainSingle().Which.AllSections().Select(s => s.Id).Should().Equal("I", "II", "II.1", "II.2", "II.3", "III");
+        result.Diagnostics.Where(d => d.Code == DiagnosticCodes.SectionLabelRepaired).Select(d => d.Severity).Should().Equal(DiagnosticSeverity.Info, DiagnosticSeverity.Info);
+    }
+
+    [Fact]
     public void Split_WhenThereAreNoBlocks_ReportsNoDocument()
     {
         var result = _splitter.Split([]);

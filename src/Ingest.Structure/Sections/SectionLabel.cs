@@ -235,7 +235,8 @@ internal sealed partial record SectionLabel(LabelStyle Style, string Printed, in
         };
     }
 
-    private static string ToRoman(int value)
+    /// <summary>The canonical Roman numeral of <paramref name="value"/> (1..399).</summary>
+    public static string ToRoman(int value)
     {
         ReadOnlySpan<(int Value, string Symbol)> table =
         [

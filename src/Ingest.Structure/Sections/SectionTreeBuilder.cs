@@ -12,7 +12,9 @@ internal sealed record SectionTree(IReadOnlyList<Paragraph> Preamble, IReadOnlyL
 /// <param name="Label">The reading of the label that fits.</param>
 /// <param name="Depth">Sections at this depth and deeper are closed; the new one opens here.</param>
 /// <param name="Gap">True when the label skips numbers (reported as <see cref="DiagnosticCodes.SectionNumberingGap"/>).</param>
-internal sealed record Placement(SectionLabel Label, int Depth, bool Gap);
+/// <param name="RepairedFrom">The damaged label as printed when <paramref name="Label"/> is an OCR repair
+/// (reported as <see cref="DiagnosticCodes.SectionLabelRepaired"/>); null otherwise.</param>
+internal sealed record Placement(SectionLabel Label, int Depth, bool Gap, string? RepairedFrom = null);
 
 /// <summary>
 /// Builds the numbered section tree from labelled paragraphs. Nesting comes from the label systems,
@@ -20,7 +22,9 @@ internal sealed record Placement(SectionLabel Label, int Depth, bool Gap);
 /// continues an open sequence (the next number at some level: "II" after "I", "3" after "2") or starts
 /// a new inner sequence at its first value ("1" under "I", "a" under "2", "2.1" under "2"). A label
 /// that does neither is running text ("2. " at the start of a wrapped line). A label styled as a
-/// heading may skip up to <see cref="MaxGap"/> numbers, reported as a numbering gap. Ids join the path
+/// heading may skip up to <see cref="MaxGap"/> numbers, reported as a numbering gap. A label that OCR
+/// damaged where a sequence expects its next number is read as that number when the labels after it
+/// confirm it (<see cref="OcrLabelRepair"/>), reported as a repair. Ids join the path
 /// labels with dots ("I.2.1"). Not thread-safe: one builder per document.
 /// </summary>
 internal sealed partial class SectionTreeBuilder
@@ -50,13 +54,10 @@ internal sealed partial class SectionTreeBuilder
     /// <param name="looksLikeHeading">True for heading-styled paragraphs, which may skip numbers.</param>
     /// <param name="continuationOnly">True when the paragraph may be a wrapped line of running text:
     /// only the next number of an open sequence is accepted then, never the start of a new one.</param>
-    public Placement? Find(IReadOnlyList<SectionLabel> readings, bool looksLikeHeading, bool continuationOnly)
+    /// <param name="lookahead">The paragraph's text and the labels after it, to read an OCR-damaged label as
+    /// the next of an open sequence (<see cref="OcrLabelRepair"/>); null to take labels as parsed.</param>
+    public Placement? Find(IReadOnlyList<SectionLabel> readings, bool looksLikeHeading, bool continuationOnly, LabelLookahead? lookahead = null)
     {
-        if (readings.Count == 0)
-        {
-            return null;
-        }
-
         // 1. The next number of an open sequence, innermost first.
         for (var depth = _open.Count - 1; depth >= 0; depth--)
         {
@@ -69,18 +70,34 @@ internal sealed partial class SectionTreeBuilder
             }
         }
 
+        if (!continuationOnly)
+        {
+            // 2. The first number of a new inner sequence ("1." under "I-" is never a damaged "II-").
+            foreach (var reading in readings)
+            {
+                if (FindSequenceStart(reading, allowGap: false) is { } start)
+                {
+                    return start;
+                }
+            }
+        }
+
+        // 2b. A damaged label where an open sequence expects its next number; before a gap is
+        // considered, since "8." misread for "6." would otherwise be taken as a skip to 8.
+        if (lookahead is not null)
+        {
+            for (var depth = _open.Count - 1; depth >= 0; depth--)
+            {
+                if (OcrLabelRepair.TryRepair(lookahead.Text, _open[depth].Label, lookahead.NextByStyle, continuationOnly, out var printed) is { } repaired)
+                {
+                    return new Placement(repaired, depth, Gap: false, printed);
+                }
+            }
+        }
+
         if (continuationOnly)
         {
             return null;
-        }
-
-        // 2. The first number of a new inner sequence.
-        foreach (var reading in readings)
-        {
-            if (FindSequenceStart(reading, allowGap: false) is { } start)
-            {
-                return start;
-            }
         }
 
         if (!looksLikeHeading)
@@ -113,7 +130,22 @@ internal sealed partial class SectionTreeBuilder
     }
 
     /// <summary>Closes sections from the placement's depth inwards and opens the new one there.</summary>
-    public void Open(Placement placement, SourceSpan span) => Place(placement.Label, placement.Depth, span, placement.Gap);
+    public void Open(Placement placement, SourceSpan span)
+    {
+        var id = Place(placement.Label, placement.Depth, span, placement.Gap);
+        if (placement.RepairedFrom is { } printed)
+        {
+            _diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.SectionLabelRepaired,
+                DiagnosticSeverity.Info,
+                $"Section label \"{printed}\" read as \"{placement.Label.Printed}\", the next number of its sequence (OCR misread).")
+            {
+                DocumentIndex = _documentIndex,
+                SectionId = id,
+                Span = span,
+            });
+        }
+    }
 
     /// <summary>Adds a paragraph to the innermost open section, or to the preamble before the first section.</summary>
     public void AddParagraph(Paragraph paragraph)
@@ -216,7 +248,7 @@ internal sealed partial class SectionTreeBuilder
     }
 
     /// <summary>Closes sections from <paramref name="depth"/> inwards and opens the new one there.</summary>
-    private void Place(SectionLabel label, int depth, SourceSpan span, bool gap)
+    private string Place(SectionLabel label, int depth, SourceSpan span, bool gap)
     {
         _open.RemoveRange(depth, _open.Count - depth);
         var parent = depth > 0 ? _open[depth - 1] : null;
@@ -253,6 +285,8 @@ internal sealed partial class SectionTreeBuilder
                 Span = span,
             });
         }
+
+        return id;
     }
 
     private sealed class Node(SectionLabel label, string id, SourceSpan span)

@@ -55,14 +55,19 @@ internal static class DocumentBuilder
 
     private static SectionTree BuildBody(DocumentDraft draft, int index, int? fileWrapWidth, List<Diagnostic> diagnostics)
     {
-        var paragraphs = ParagraphAssembler.Assemble(draft.BodyLines, fileWrapWidth);
+        var lines = PageFootnotes.Extract(draft.BodyLines, draft.Footnotes);
+        var paragraphs = ParagraphAssembler.Assemble(lines, fileWrapWidth);
         var builder = new SectionTreeBuilder(diagnostics, index);
+        var allReadings = paragraphs.Select(p => SectionLabel.Parse(p.Text)).ToArray();
+        var nextByStyle = LabelLookahead.NextLabelsByStyle(allReadings);
         Paragraph? pending = null;
-        foreach (var paragraph in paragraphs)
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            var readings = SectionLabel.Parse(paragraph.Text);
+            var paragraph = paragraphs[i];
+            var readings = allReadings[i];
             var continuationOnly = paragraph.MayContinuePrevious && !paragraph.LooksLikeHeading;
-            if (builder.Find(readings, paragraph.LooksLikeHeading, continuationOnly) is { } placement)
+            var lookahead = new LabelLookahead(paragraph.Text, nextByStyle[i]);
+            if (builder.Find(readings, paragraph.LooksLikeHeading, continuationOnly, lookahead) is { } placement)
             {
                 Flush();
                 builder.Open(placement, paragraph.Span);
