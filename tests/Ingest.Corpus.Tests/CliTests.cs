@@ -30,6 +30,27 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Run_WhenAFileIsOverTheSizeLimit_FailsItWithoutReadingIt()
+    {
+        using var archive = new TemporaryDirectory();
+        using var output = new TemporaryDirectory();
+        archive.Write("big.txt", new byte[(2 * 1024 * 1024) + 1]);
+
+        var (exit, _, _) = await Invoke("run", archive.Path, "--out", output.Path, "--quiet", "--max-file-mb", "2");
+
+        exit.Should().Be(2);
+        File.ReadAllText(Path.Combine(output.Path, "index.jsonl")).Should().Contain("\"error\":\"ING1006\"");
+    }
+
+    [Theory]
+    [InlineData("run corpus --timeout 0")] // a file must get at least a second
+    [InlineData("run corpus --max-file-mb 0")] // and at least a megabyte
+    public void Parse_WhenLimitIsNotPositive_HasError(string commandLine)
+    {
+        Program.CreateRootCommand().Parse(commandLine).Errors.Should().NotBeEmpty();
+    }
+
+    [Fact]
     public async Task Run_WhenParseFails_ExitsWithInvalidOptions()
     {
         var (exit, _, _) = await Invoke("run", "--no-such-option");

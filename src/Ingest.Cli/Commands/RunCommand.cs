@@ -31,10 +31,34 @@ internal static class RunCommand
         });
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the summary." };
         var force = new Option<bool>("--force") { Description = "Process every file again, ignoring what the manifest of an earlier run says." };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds one file may take before it fails with ING1007 (default 300).",
+            DefaultValueFactory = _ => 300,
+        };
+        var maxSize = new Option<long>("--max-file-mb")
+        {
+            Description = "Files larger than this many MB fail with ING1006 without being read (default 256).",
+            DefaultValueFactory = _ => 256,
+        };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--timeout must be at least 1 second.");
+            }
+        });
+        maxSize.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1)
+            {
+                result.AddError("--max-file-mb must be at least 1.");
+            }
+        });
 
         var command = new Command("run", "Process an archive folder: one JSON record per file and an index.jsonl.")
         {
-            archive, output, parallel, quiet, force,
+            archive, output, parallel, quiet, force, timeout, maxSize,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,6 +76,8 @@ internal static class RunCommand
             {
                 MaxParallelism = parse.GetValue(parallel),
                 Force = parse.GetValue(force),
+                PerFileTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                MaxFileBytes = parse.GetValue(maxSize) * 1024 * 1024,
             };
             var runner = new ArchiveRunner(IngestPipeline.CreateDefault());
             var progress = parse.GetValue(quiet) ? null : new ProgressPrinter(stderr);
