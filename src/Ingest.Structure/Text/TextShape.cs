@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ingest.Vietnamese;
 
 namespace Ingest.Structure.Text;
 
@@ -93,29 +94,7 @@ internal static class TextShape
     }
 
     /// <summary>Collapses runs of white space to one space and trims.</summary>
-    public static string CollapseSpaces(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    public static string CollapseSpaces(string text) => VietnameseText.CollapseWhiteSpace(text);
 
     /// <summary>True when the text has no letter or digit at all ("*", "-----", "[...]").</summary>
     public static bool HasNoWords(string text) => FirstLetterOrDigit(text) == '\0';
