@@ -140,6 +140,65 @@ public sealed class DocumentSplitterTests
     }
 
     [Fact]
+    public void Split_WhenSitePropertiesAreATableOfLabelAndValueCells_UsesThemAsMetadata()
+    {
+        // A saved web page prints "Người ký:" and the name in two cells; the text of the
+        // document below has lost its signature block, so the site's signer is the fallback.
+        var properties = new Block(BlockKind.Table, "Số hiệu:\t03-KH/TW\nNgười ký:\tVõ Văn Thưởng", SourceSpan.None)
+        {
+            Cells = [["Số hiệu:", "03-KH/TW"], ["Người ký:", "Võ Văn Thưởng"]],
+        };
+        const string text = """
+            BAN CHẤP HÀNH TRUNG ƯƠNG
+            *
+            Số 03-KH/TW
+
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            Hà Nội, ngày 01 tháng 12 năm 2021
+
+            KẾ HOẠCH
+            CỦA BỘ CHÍNH TRỊ
+
+            thực hiện Kết luận số 21-KL/TW
+
+            I- MỤC ĐÍCH, YÊU CẦU
+
+            - Nhận thức sâu sắc tính chất, tầm quan trọng của công tác xây dựng Đảng.
+            """;
+
+        var document = _splitter.Split([properties, .. Corpus.ReadText(text)]).Documents.Should().ContainSingle().Subject;
+
+        document.SiteMetadata.Should().ContainKey("Người ký").WhoseValue.Should().Be("Võ Văn Thưởng");
+        document.Signers.Should().Equal("Võ Văn Thưởng");
+    }
+
+    [Fact]
+    public void Split_WhenSitePropertiesNameAnotherNumber_DoesNotLendTheSignerToThisDocument()
+    {
+        // The page's properties describe the plan 03-KH/TW, not the unsigned cover letter above it.
+        var properties = new Block(BlockKind.Table, "Số hiệu:\t03-KH/TW\nNgười ký:\tVõ Văn Thưởng", SourceSpan.None)
+        {
+            Cells = [["Số hiệu:", "03-KH/TW"], ["Người ký:", "Võ Văn Thưởng"]],
+        };
+        const string text = """
+            HUYỆN ỦY THỦ THỪA
+            *
+            Số 738-CV/HU
+            Về việc sao gửi Kế hoạch số 03-KH/TW
+
+            ĐẢNG CỘNG SẢN VIỆT NAM
+            Thủ Thừa, ngày 13 tháng 12 năm 2021
+
+            Thường trực Huyện ủy sao gửi đến các đồng chí Kế hoạch số 03-KH/TW.
+            """;
+
+        var document = _splitter.Split([properties, .. Corpus.ReadText(text)]).Documents.Should().ContainSingle().Subject;
+
+        document.Number.Should().Be("738-CV/HU");
+        document.Signers.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Split_WhenQuyDinhHasArticles_MapsArticlesToSections()
     {
         // Articles become sections "Điều 1", "Điều 2": the citable unit; clauses nest as "Điều 1.1".

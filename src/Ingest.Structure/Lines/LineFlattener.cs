@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ingest.Model;
+using Ingest.Structure.Header;
 using Ingest.Structure.Text;
 using Ingest.Vietnamese;
 
@@ -51,12 +52,41 @@ internal static partial class LineFlattener
             }
 
             var raw = block.Kind == BlockKind.Table && block.Cells is not null
-                ? block.Cells.SelectMany(row => row).SelectMany(cell => cell.Split('\n'))
+                ? TableLines(block.Cells)
                 : block.Text.Split('\n');
             AddBlockLines(lines, raw, b, block);
         }
 
         return new FlatText(lines, footnotes);
+    }
+
+    /// <summary>
+    /// The lines of a table, cell by cell. A website's property table prints a label and its value
+    /// in two cells ("Người ký:" | "Võ Văn Thưởng"); such a pair becomes the one metadata line a
+    /// text export of the same page prints.
+    /// </summary>
+    private static IEnumerable<string> TableLines(IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                var cell = row[i].Trim();
+                if (i + 1 < row.Count && !cell.Contains('\n', StringComparison.Ordinal) &&
+                    !HeaderLine.TryParseSiteMetadata(cell, out _, out _) &&
+                    HeaderLine.TryParseSiteMetadata(cell + " " + row[i + 1].Trim(), out _, out _))
+                {
+                    yield return cell + " " + row[i + 1].Trim();
+                    i++;
+                    continue;
+                }
+
+                foreach (var line in row[i].Split('\n'))
+                {
+                    yield return line;
+                }
+            }
+        }
     }
 
     private static void AddBlockLines(List<SourceLine> output, IEnumerable<string> rawLines, int blockIndex, Block block)

@@ -180,14 +180,25 @@ internal static class DocumentBuilder
             return letterhead;
         }
 
-        return draft.SiteMetadata.TryGetValue(MetadataIssuer, out var printed) ? IssuerNames.Canonical(printed) : null;
+        return MetadataDescribes(draft) && draft.SiteMetadata.TryGetValue(MetadataIssuer, out var printed) ? IssuerNames.Canonical(printed) : null;
+    }
+
+    /// <summary>
+    /// A page's metadata block describes the page's main document: when it names a number, its
+    /// signer and issuer belong to the document with that number, not to a cover letter printed
+    /// on the same page.
+    /// </summary>
+    private static bool MetadataDescribes(DocumentDraft draft)
+    {
+        var described = MetadataValue(draft, MetadataNumber, DocumentNumber.Canonicalize);
+        return described is null || draft.Number is null || string.Equals(described, draft.Number, StringComparison.Ordinal);
     }
 
     /// <summary>Names as printed, once each; the site's "Người ký" when the signature block has none (gold 001: truncated file).</summary>
     private static IReadOnlyList<string> ResolveSigners(DocumentDraft draft)
     {
         var signers = draft.Signers.Distinct(StringComparer.Ordinal).ToList();
-        if (signers.Count == 0 && draft.SiteMetadata.TryGetValue(MetadataSigner, out var printed))
+        if (signers.Count == 0 && MetadataDescribes(draft) && draft.SiteMetadata.TryGetValue(MetadataSigner, out var printed))
         {
             signers.AddRange(printed.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
