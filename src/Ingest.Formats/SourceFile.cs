@@ -10,4 +10,10 @@ public sealed record SourceFile(string RelativePath, byte[] Content)
     /// converter (LibreOffice for .doc) use it. Null for in-memory inputs.
     /// </summary>
     public string? FullPath { get; init; }
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of <see cref="Content"/>, when the caller has already computed it
+    /// (the batch runner hashes every file to compare it with the manifest); null otherwise.
+    /// </summary>
+    public string? Sha256 { get; init; }
 }

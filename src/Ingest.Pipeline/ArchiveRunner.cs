@@ -214,7 +214,7 @@ public sealed class ArchiveRunner
                 return (previous!, new Outcome(false, 0));
             }
 
-            var record = ProcessWithTimeout(options, new SourceFile(relative, content) { FullPath = fullPath }, cancellationToken);
+            var record = ProcessWithTimeout(options, new SourceFile(relative, content) { FullPath = fullPath, Sha256 = sha256 }, cancellationToken);
             if (known is not null && known.Sha256 != sha256)
             {
                 record = record with { Revision = known.Revision + 1, PreviousSha256 = [.. known.PreviousSha256, known.Sha256] };
@@ -245,7 +245,7 @@ public sealed class ArchiveRunner
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        var sha256 = file.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(file.Content));
         return IngestPipeline.Failed(new SourceInfo(file.RelativePath, sha256, file.Content.LongLength, SourceFormat.Unknown),
             DiagnosticCodes.Timeout, $"Processing did not finish within {options.PerFileTimeout.TotalSeconds:0} s and was abandoned.");
     }

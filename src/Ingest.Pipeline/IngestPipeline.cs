@@ -47,7 +47,7 @@ public sealed class IngestPipeline
     public FileRecord Process(SourceFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        var sha256 = file.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(file.Content));
         var source = new SourceInfo(file.RelativePath, sha256, file.Content.LongLength, SourceFormat.Unknown);
         try
         {
