@@ -27,6 +27,12 @@ public static class DiagnosticCodes
     /// <summary>Processing the file took longer than the per-file time limit.</summary>
     public const string Timeout = "ING1007";
 
+    /// <summary>
+    /// Processing the file needed more memory than the per-file limit (<c>ingest run --max-memory-mb</c>);
+    /// the worker process that held it was stopped and the batch went on.
+    /// </summary>
+    public const string MemoryLimitExceeded = "ING1008";
+
     /// <summary>Pages need OCR but no OCR engine is installed.</summary>
     public const string OcrUnavailable = "ING1010";
 

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Ingest.Model;
 
 namespace Ingest.Output;
@@ -34,8 +35,9 @@ public static class RecordJson
     public static string Serialize(FileRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var node = JsonSerializer.SerializeToNode(record, SerializerOptions);
-        return WriteSorted(node) + "\n";
+        // The options sort every object's properties (see SortProperties), so the record is written
+        // straight to UTF-8 without building a document tree first.
+        return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, SerializerOptions)) + "\n";
     }
 
     /// <summary>Serialises any node with sorted keys, on one line (for JSON Lines files).</summary>
@@ -76,17 +78,6 @@ public static class RecordJson
 
     private static string Major(string version) => version.Split('.')[0];
 
-    private static string WriteSorted(JsonNode? node)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            WriteNode(writer, node);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
     private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
     {
         switch (node)
@@ -126,6 +117,9 @@ public static class RecordJson
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            WriteIndented = true,
+            NewLine = "\n",
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SortProperties } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new SourceSpanConverter());
@@ -134,6 +128,25 @@ public static class RecordJson
     }
 
     /// <summary>Writes the four stored fields of a span; its computed End is not part of the format.</summary>
+    /// <summary>
+    /// Orders the properties of every object type by their JSON name, ordinally, so that records have
+    /// sorted keys at every level without a sorting pass over the written text. Records hold no
+    /// dictionaries, whose keys this would not reach; converters write their own keys sorted.
+    /// </summary>
+    private static void SortProperties(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        var sorted = typeInfo.Properties.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            sorted[i].Order = i;
+        }
+    }
+
     private sealed class SourceSpanConverter : JsonConverter<SourceSpan>
     {
         public override SourceSpan Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -159,10 +172,11 @@ public static class RecordJson
 
         public override void Write(Utf8JsonWriter writer, SourceSpan value, JsonSerializerOptions options)
         {
+            // Keys in ordinal order, like every other object of a record.
             writer.WriteStartObject();
-            writer.WriteNumber("offset", value.Offset);
             writer.WriteNumber("length", value.Length);
             writer.WriteNumber("line", value.Line);
+            writer.WriteNumber("offset", value.Offset);
             writer.WriteNumber("page", value.Page);
             writer.WriteEndObject();
         }

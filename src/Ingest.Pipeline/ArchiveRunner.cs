@@ -24,6 +24,17 @@ public sealed record RunOptions(string ArchiveRoot, string OutputDirectory)
 
     /// <summary>Redo every file even when the manifest says it is unchanged (revisions still continue).</summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// Memory one file may take, in bytes; null processes files in this process, without a limit.
+    /// When set, files are processed by worker processes started with <see cref="WorkerStartInfo"/>,
+    /// whose heap is capped at this size; a file that needs more fails with
+    /// <see cref="DiagnosticCodes.MemoryLimitExceeded"/>, and the batch goes on.
+    /// </summary>
+    public long? MaxMemoryBytes { get; init; }
+
+    /// <summary>How to start a worker process (<c>ingest worker</c>); required with <see cref="MaxMemoryBytes"/>.</summary>
+    public Func<System.Diagnostics.ProcessStartInfo>? WorkerStartInfo { get; init; }
 }
 
 /// <summary>Progress after each file.</summary>
@@ -43,14 +54,19 @@ public sealed record RunProgress(int Done, int Total, string LastPath, TimeSpan 
 /// <param name="PagesProcessed">Pages of the paged files processed in this run (PDF).</param>
 /// <param name="OcrPages">Of those, pages whose text came from OCR.</param>
 public sealed record RunSummary(int Files, int Processed, int Unchanged, int Removed, int Failed, int Warnings,
-    IReadOnlyDictionary<SourceFormat, int> ByFormat, TimeSpan Elapsed, bool Cancelled, long BytesProcessed, int PagesProcessed, int OcrPages);
+    IReadOnlyDictionary<SourceFormat, int> ByFormat, TimeSpan Elapsed, bool Cancelled, long BytesProcessed, int PagesProcessed, int OcrPages)
+{
+    /// <summary>Largest resident memory of a worker process, in bytes; 0 when files were processed in-process.</summary>
+    public long WorkerPeakBytes { get; init; }
+}
 
 /// <summary>
 /// Processes the files of an archive folder in parallel and writes one record per file
 /// (<c>records/&lt;relative path&gt;.json</c>), <c>index.jsonl</c> and <c>manifest.jsonl</c>, each
 /// atomically. Incremental: a file whose size and modification time, or failing that content
 /// hash, match the manifest is not processed again; records of deleted files are removed.
-/// Files are read one at a time per worker, so memory is bounded by the workers, not the archive.
+/// Files are read one at a time per worker, and index lines go to disk as files finish, so memory
+/// is bounded by the workers, not the archive (the manifest and a few numbers per file stay in memory).
 /// </summary>
 public sealed class ArchiveRunner
 {
@@ -65,8 +81,8 @@ public sealed class ArchiveRunner
 
     private const int MaxNameBytes = 255;
 
-    // A file whose processing ignores cancellation is abandoned this long after its time limit,
-    // so one runaway parser cannot hold up the batch.
+    // In-process, a file whose processing ignores cancellation is abandoned this long after its
+    // time limit, so one runaway parser cannot hold up the batch (a worker process is killed instead).
     private static readonly TimeSpan AbandonGrace = TimeSpan.FromSeconds(10);
 
     // The manifest is saved this often during a run, so a killed run loses at most this much work.
@@ -103,15 +119,23 @@ public sealed class ArchiveRunner
     public async Task<RunSummary> RunAsync(RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.MaxMemoryBytes is not null && options.WorkerStartInfo is null)
+        {
+            throw new ArgumentException("A memory limit needs a way to start worker processes.", nameof(options));
+        }
+
         var stopwatch = Stopwatch.StartNew();
         Directory.CreateDirectory(options.OutputDirectory);
         RemoveAbandonedTemporaryFiles(options.OutputDirectory);
         var files = ArchiveFiles.List(options.ArchiveRoot, options.OutputDirectory);
         // Even a forced run reads the manifest: revisions continue, only the skipping is off.
         var manifest = Manifest.Load(options.OutputDirectory);
-        var previousIndex = LoadIndex(options.OutputDirectory);
-        var entries = new JsonObject?[files.Count];
-        var outcomes = new Outcome[files.Count];
+        var indexPath = Path.Combine(options.OutputDirectory, IndexFileName);
+        var previousIndex = PreviousIndex.Open(indexPath, files);
+        using var previousIndexLifetime = previousIndex;
+        using var lines = new IndexSpill(options.OutputDirectory, files.Count);
+        using var workers = options.MaxMemoryBytes is { } limit ? new WorkerPool(options.WorkerStartInfo!, limit) : null;
+        var tally = new Tally();
         var done = 0;
         var checkpoint = new Checkpoint(stopwatch);
         var cancelled = false;
@@ -123,7 +147,7 @@ public sealed class ArchiveRunner
                 (index, token) =>
                 {
                     var relative = files[index];
-                    (entries[index], outcomes[index]) = ProcessOrSkip(options, relative, manifest, previousIndex, token);
+                    ProcessOrSkip(options, index, relative, manifest, previousIndex, lines, workers, tally, token);
                     var count = Interlocked.Increment(ref done);
                     progress?.Report(new RunProgress(count, files.Count, relative, stopwatch.Elapsed));
                     if (checkpoint.IsDue())
@@ -140,122 +164,165 @@ public sealed class ArchiveRunner
         }
 
         var removed = cancelled ? 0 : RemoveDeleted(options.OutputDirectory, files, manifest);
-        var written = new List<JsonObject>();
-        for (var i = 0; i < files.Count; i++)
-        {
-            // A cancelled run keeps the index lines of files it did not reach, so nothing is lost.
-            var entry = entries[i] ?? (cancelled ? previousIndex.GetValueOrDefault(files[i]) : null);
-            if (entry is not null)
-            {
-                written.Add(entry);
-            }
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, IndexFileName), string.Concat(written.Select(e => RecordJson.SerializeLine(e) + "\n")));
+        // A cancelled run keeps the index lines of files it did not reach, so nothing is lost.
+        var written = WriteIndex(indexPath, files.Count, lines, cancelled ? previousIndex : null, previousIndex);
         manifest.Save(options.OutputDirectory);
 
-        var byFormat = written.GroupBy(e => ParseFormat(e["format"]?.GetValue<string>())).ToDictionary(g => g.Key, g => g.Count());
-        return new RunSummary(
-            files.Count,
-            outcomes.Count(o => o is { Processed: true }),
-            outcomes.Count(o => o is { Processed: false }),
-            removed,
-            written.Count(e => e["status"]?.GetValue<string>() != "ok"),
-            outcomes.Where(o => o is not null).Sum(o => o.Warnings),
-            byFormat,
-            stopwatch.Elapsed,
-            cancelled,
-            outcomes.Where(o => o is not null).Sum(o => o.Bytes),
-            outcomes.Where(o => o is not null).Sum(o => o.Pages),
-            outcomes.Where(o => o is not null).Sum(o => o.OcrPages));
+        return new RunSummary(files.Count, tally.Processed, tally.Unchanged, removed, written.Failed, tally.Warnings, written.ByFormat,
+            stopwatch.Elapsed, cancelled, tally.Bytes, tally.Pages, tally.OcrPages)
+        {
+            WorkerPeakBytes = workers?.PeakBytes ?? 0,
+        };
     }
 
-    private (JsonObject Entry, Outcome Outcome) ProcessOrSkip(RunOptions options, string relative, Manifest manifest,
-        Dictionary<string, JsonObject> previousIndex, CancellationToken cancellationToken)
+    private void ProcessOrSkip(RunOptions options, int index, string relative, Manifest manifest, PreviousIndex previousIndex,
+        IndexSpill lines, WorkerPool? workers, Tally tally, CancellationToken cancellationToken)
     {
         var fullPath = Path.Combine(Path.GetFullPath(options.ArchiveRoot), relative.Replace('/', Path.DirectorySeparatorChar));
         var recordPath = RecordPath(options.OutputDirectory, relative);
         var known = manifest.Find(relative);
-        var previous = previousIndex.GetValueOrDefault(relative);
-        var canSkip = !options.Force && known is not null && previous is not null && known.SchemaVersion == RecordJson.SchemaVersion && File.Exists(recordPath);
+        var canSkip = !options.Force && known is not null && previousIndex.Has(index) && known.SchemaVersion == RecordJson.SchemaVersion && File.Exists(recordPath);
 
-        FileInfo info;
+        bool Skip()
+        {
+            if (previousIndex.Line(index) is not { } line)
+            {
+                return false;
+            }
+
+            lines.Set(index, line);
+            tally.Skipped();
+            return true;
+        }
+
+        void Fail(long bytes, long ticks, string code, string message)
+        {
+            var job = NewJob(options, relative, fullPath, new string('0', 64), null);
+            // Its bytes were not processed: they do not count towards the run's MB/s.
+            Record(FileJobs.WriteFailure(job, bytes, code, message), ticks, countBytes: false);
+        }
+
+        void Record(FileResult result, long ticks, bool countBytes = true)
+        {
+            manifest.Set(new ManifestEntry(relative, result.Sha256, result.Bytes, ticks, result.Revision, result.PreviousSha256, result.SchemaVersion));
+            lines.Set(index, result.IndexLine);
+            tally.Add(result, countBytes);
+        }
+
         try
         {
-            info = new FileInfo(fullPath);
+            var info = new FileInfo(fullPath);
             if (info.LinkTarget is not null && !IsInside(info.ResolveLinkTarget(returnFinalTarget: true)?.FullName, options.ArchiveRoot))
             {
                 // Following it would read a file the archive does not contain (a link to /etc, say).
-                var outside = IngestPipeline.Failed(new SourceInfo(relative, new string('0', 64), 0, SourceFormat.Unknown),
-                    DiagnosticCodes.Unreadable, "The file is a symbolic link to a place outside the archive, or a broken link; it was not followed.");
-                return (Write(options, relative, outside, manifest, 0), new Outcome(true, 0));
+                Fail(0, 0, DiagnosticCodes.Unreadable, "The file is a symbolic link to a place outside the archive, or a broken link; it was not followed.");
+                return;
             }
 
             var length = info.Length;
             var ticks = info.LastWriteTimeUtc.Ticks;
-            if (canSkip && known!.Bytes == length && known.ModifiedTicks == ticks)
+            if (canSkip && known!.Bytes == length && known.ModifiedTicks == ticks && Skip())
             {
-                return (previous!, new Outcome(false, 0));
+                return;
             }
 
             if (length > options.MaxFileBytes)
             {
-                var tooLarge = IngestPipeline.Failed(new SourceInfo(relative, new string('0', 64), length, SourceFormat.Unknown),
-                    DiagnosticCodes.LimitExceeded, $"The file is {length} bytes; the limit is {options.MaxFileBytes}.");
-                return (Write(options, relative, tooLarge, manifest, ticks), new Outcome(true, 0));
+                Fail(length, ticks, DiagnosticCodes.LimitExceeded, $"The file is {length} bytes; the limit is {options.MaxFileBytes}.");
+                return;
             }
 
-            var content = File.ReadAllBytes(fullPath);
-            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
-            if (canSkip && known!.Sha256 == sha256)
+            // A size of 0 is an empty file, or a FIFO, socket or device that reports none: opening
+            // those could block forever or never end, and there is nothing to read in any of them.
+            // Under a memory limit a file is hashed as a stream: the runner never holds a file, its worker does.
+            var content = length == 0 ? [] : workers is null ? File.ReadAllBytes(fullPath) : null;
+            var sha256 = content is null ? HashFile(fullPath) : Convert.ToHexStringLower(SHA256.HashData(content));
+            if (canSkip && known!.Sha256 == sha256 && Skip())
             {
                 // Touched but not changed: remember the new time so the next run skips it cheaply.
                 manifest.Set(known with { ModifiedTicks = ticks, Bytes = length });
-                return (previous!, new Outcome(false, 0));
+                return;
             }
 
-            var record = ProcessWithTimeout(options, new SourceFile(relative, content) { FullPath = fullPath, Sha256 = sha256 }, cancellationToken);
-            if (known is not null && known.Sha256 != sha256)
-            {
-                record = record with { Revision = known.Revision + 1, PreviousSha256 = [.. known.PreviousSha256, known.Sha256] };
-            }
-            else if (known is not null)
-            {
-                record = record with { Revision = known.Revision, PreviousSha256 = known.PreviousSha256 };
-            }
-
-            return (Write(options, relative, record, manifest, ticks), new Outcome(true, record.Warnings.Count, length, record.Reading?.Pages ?? 0, record.Reading?.OcrPages.Count ?? 0));
+            var job = NewJob(options, relative, fullPath, sha256, known);
+            var result = content is not null ? ProcessInProcess(job, content, length, cancellationToken) : workers!.Run(job, length, cancellationToken);
+            Record(result, ticks);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            var unreadable = IngestPipeline.Failed(new SourceInfo(relative, new string('0', 64), 0, SourceFormat.Unknown),
-                DiagnosticCodes.Unreadable, $"The file could not be read: {exception.Message}");
-            return (Write(options, relative, unreadable, manifest, 0), new Outcome(true, 0));
+            Fail(0, 0, DiagnosticCodes.Unreadable, $"The file could not be read: {exception.Message}");
         }
     }
 
-    private FileRecord ProcessWithTimeout(RunOptions options, SourceFile file, CancellationToken cancellationToken)
+    private static FileJob NewJob(RunOptions options, string relative, string fullPath, string sha256, ManifestEntry? known)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.PerFileTimeout);
-        var work = Task.Run(() => _pipeline.Process(file, timeout.Token), CancellationToken.None);
-        if (work.Wait(options.PerFileTimeout + AbandonGrace, CancellationToken.None))
+        var recordPath = RecordPath(options.OutputDirectory, relative);
+        var (revision, previous) = known switch
         {
-            return work.Result;
+            null => (1, (IReadOnlyList<string>)[]),
+            _ when known.Sha256 != sha256 => (known.Revision + 1, [.. known.PreviousSha256, known.Sha256]),
+            _ => (known.Revision, known.PreviousSha256),
+        };
+        return new FileJob(relative, fullPath, sha256, recordPath,
+            Path.GetRelativePath(options.OutputDirectory, recordPath).Replace(Path.DirectorySeparatorChar, '/'),
+            revision, previous, options.PerFileTimeout.TotalSeconds);
+    }
+
+    private FileResult ProcessInProcess(FileJob job, byte[] content, long length, CancellationToken cancellationToken)
+    {
+        var work = Task.Run(() => FileJobs.Process(_pipeline, job, content, cancellationToken), CancellationToken.None);
+        if (work.Wait(TimeSpan.FromSeconds(job.TimeoutSeconds) + AbandonGrace, CancellationToken.None))
+        {
+            return FileJobs.Write(job, work.Result);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var sha256 = file.Sha256 ?? Convert.ToHexStringLower(SHA256.HashData(file.Content));
-        return IngestPipeline.Failed(new SourceInfo(file.RelativePath, sha256, file.Content.LongLength, SourceFormat.Unknown),
-            DiagnosticCodes.Timeout, $"Processing did not finish within {options.PerFileTimeout.TotalSeconds:0} s and was abandoned.");
+        return FileJobs.WriteFailure(job, length, DiagnosticCodes.Timeout, $"Processing did not finish within {job.TimeoutSeconds:0} s and was abandoned.");
     }
 
-    private static JsonObject Write(RunOptions options, string relative, FileRecord record, Manifest manifest, long modifiedTicks)
+    private static string HashFile(string path)
     {
-        var recordPath = RecordPath(options.OutputDirectory, relative);
-        AtomicFile.WriteAllText(recordPath, RecordJson.Serialize(record));
-        manifest.Set(new ManifestEntry(relative, record.Source.Sha256, record.Source.Bytes, modifiedTicks, record.Revision, record.PreviousSha256, record.SchemaVersion));
-        return IndexEntry(record, Path.GetRelativePath(options.OutputDirectory, recordPath).Replace(Path.DirectorySeparatorChar, '/'));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>
+    /// Writes index.jsonl in archive order from the lines of this run and, for a cancelled run, the
+    /// previous lines of the files it did not reach; counts failures and formats on the way.
+    /// </summary>
+    private static (int Failed, Dictionary<SourceFormat, int> ByFormat) WriteIndex(string indexPath, int files, IndexSpill lines,
+        PreviousIndex? keepFrom, IDisposable previousIndex)
+    {
+        var failed = 0;
+        var byFormat = new Dictionary<SourceFormat, int>();
+        AtomicStreamFile.Write(indexPath, stream =>
+        {
+            for (var i = 0; i < files; i++)
+            {
+                if ((lines.Line(i) ?? keepFrom?.Line(i)) is not { } line)
+                {
+                    continue;
+                }
+
+                stream.Write(line);
+                var (format, ok) = Triage(line);
+                byFormat[format] = byFormat.GetValueOrDefault(format) + 1;
+                failed += ok ? 0 : 1;
+            }
+
+            // The old index is read up to here; it must be closed before the new one replaces it.
+            previousIndex.Dispose();
+        });
+        return (failed, byFormat);
+    }
+
+    private static (SourceFormat Format, bool Ok) Triage(byte[] line)
+    {
+        using var entry = System.Text.Json.JsonDocument.Parse(line);
+        var root = entry.RootElement;
+        var format = root.TryGetProperty("format", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.String ? ParseFormat(f.GetString()) : SourceFormat.Unknown;
+        var ok = root.TryGetProperty("status", out var s) && s.ValueKind == System.Text.Json.JsonValueKind.String && s.ValueEquals("ok"u8);
+        return (format, ok);
     }
 
     /// <summary>A run killed between writing a temporary file and renaming it leaves the temporary file; the next run removes it.</summary>
@@ -284,33 +351,6 @@ public sealed class ArchiveRunner
         }
 
         return removed;
-    }
-
-    private static Dictionary<string, JsonObject> LoadIndex(string outputDirectory)
-    {
-        var index = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        var path = Path.Combine(outputDirectory, IndexFileName);
-        if (!File.Exists(path))
-        {
-            return index;
-        }
-
-        foreach (var line in File.ReadLines(path))
-        {
-            try
-            {
-                if (JsonNode.Parse(line) is JsonObject entry && entry["path"] is JsonValue value && value.TryGetValue<string>(out var relative))
-                {
-                    index[relative] = entry;
-                }
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // A damaged line only costs re-processing that file.
-            }
-        }
-
-        return index;
     }
 
     private static bool IsInside(string? path, string root)
@@ -358,7 +398,39 @@ public sealed class ArchiveRunner
         };
     }
 
-    private sealed record Outcome(bool Processed, int Warnings, long Bytes = 0, int Pages = 0, int OcrPages = 0);
+    /// <summary>Counts of a run, updated by the parallel workers.</summary>
+    private sealed class Tally
+    {
+        private int _processed;
+        private int _unchanged;
+        private int _warnings;
+        private long _bytes;
+        private int _pages;
+        private int _ocrPages;
+
+        public int Processed => _processed;
+
+        public int Unchanged => _unchanged;
+
+        public int Warnings => _warnings;
+
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        public int Pages => _pages;
+
+        public int OcrPages => _ocrPages;
+
+        public void Skipped() => Interlocked.Increment(ref _unchanged);
+
+        public void Add(FileResult result, bool countBytes)
+        {
+            Interlocked.Increment(ref _processed);
+            Interlocked.Add(ref _warnings, result.Warnings);
+            Interlocked.Add(ref _bytes, countBytes ? result.Bytes : 0);
+            Interlocked.Add(ref _pages, result.Pages);
+            Interlocked.Add(ref _ocrPages, result.OcrPages);
+        }
+    }
 
     private sealed class Checkpoint(Stopwatch clock)
     {

@@ -61,6 +61,12 @@ public sealed class IngestPipeline
         {
             return Failed(source, DiagnosticCodes.Timeout, "Processing took longer than the per-file time limit.");
         }
+        catch (OutOfMemoryException)
+        {
+            // Under a heap limit (a worker of `ingest run --max-memory-mb`) this is the file's
+            // fault, not Ingest's; what the file held is garbage again once the stack unwinds.
+            return Failed(source, DiagnosticCodes.MemoryLimitExceeded, MemoryLimitMessage);
+        }
 #pragma warning disable CA1031 // A batch must outlive any one file: every failure becomes that file's record.
         catch (Exception exception)
 #pragma warning restore CA1031
@@ -68,6 +74,9 @@ public sealed class IngestPipeline
             return Failed(source, DiagnosticCodes.InternalError, $"Internal error ({exception.GetType().Name}): {exception.Message}");
         }
     }
+
+    /// <summary>The error message of a file that ran out of memory.</summary>
+    public const string MemoryLimitMessage = "Processing the file needed more memory than the per-file limit allows.";
 
     /// <summary>A record for a file that could not be processed.</summary>
     public static FileRecord Failed(SourceInfo source, string code, string message) => new()

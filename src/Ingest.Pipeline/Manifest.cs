@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Ingest.Output;
@@ -83,11 +84,23 @@ public sealed class Manifest
     /// <summary>Paths in the manifest, sorted.</summary>
     public IReadOnlyList<string> Paths => _entries.Keys.Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Writes the manifest atomically, sorted by path.</summary>
+    /// <summary>Writes the manifest atomically, sorted by path, a line at a time (a large archive's manifest is never one string).</summary>
     public void Save(string outputDirectory)
     {
-        var lines = _entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal).Select(e => RecordJson.SerializeLine(ToJson(e)) + "\n");
-        AtomicFile.WriteAllText(System.IO.Path.Combine(outputDirectory, FileName), string.Concat(lines));
+        var entries = _entries.Values.ToArray();
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+
+        // Every record these entries vouch for was renamed into place before the snapshot above;
+        // records are written without a flush each, so flush them all before the manifest says
+        // they are done (a power cut must not leave the manifest ahead of the records).
+        AtomicFile.FlushFileSystem(outputDirectory);
+        AtomicStreamFile.Write(System.IO.Path.Combine(outputDirectory, FileName), stream =>
+        {
+            foreach (var entry in entries)
+            {
+                stream.Write(Encoding.UTF8.GetBytes(RecordJson.SerializeLine(ToJson(entry)) + "\n"));
+            }
+        });
     }
 
     private static JsonObject ToJson(ManifestEntry entry) => new()

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ingest.Vietnamese;
@@ -61,25 +63,40 @@ public static class DiacriticRepair
     {
         ArgumentNullException.ThrowIfNull(texts);
         var lexicon = SyllableLexicon.Instance;
-        var words = new Word[texts.Count][];
-        var statistics = new DocumentStatistics();
-        for (var t = 0; t < texts.Count; t++)
+        // Word buffers are rented: every file's every text needs one for the two passes, and
+        // allocating them afresh kept the garbage collector busy.
+        var words = new ArraySegment<Word>[texts.Count];
+        try
         {
-            words[t] = Tokenize(texts[t], lexicon);
-            statistics.Add(words[t], lexicon);
-        }
+            var statistics = new DocumentStatistics();
+            for (var t = 0; t < texts.Count; t++)
+            {
+                words[t] = Tokenize(texts[t], lexicon);
+                statistics.Add(words[t], lexicon);
+            }
 
-        var corrections = new List<DiacriticCorrection>();
-        var repaired = new string[texts.Count];
-        for (var t = 0; t < texts.Count; t++)
+            var corrections = new List<DiacriticCorrection>();
+            var repaired = new string[texts.Count];
+            for (var t = 0; t < texts.Count; t++)
+            {
+                repaired[t] = RepairText(t, texts[t], words[t], lexicon, statistics, corrections);
+            }
+
+            return new DiacriticRepairResult(repaired, corrections);
+        }
+        finally
         {
-            repaired[t] = RepairText(t, texts[t], words[t], lexicon, statistics, corrections);
+            foreach (var buffer in words)
+            {
+                if (buffer.Array is { Length: > 0 } array)
+                {
+                    ArrayPool<Word>.Shared.Return(array);
+                }
+            }
         }
-
-        return new DiacriticRepairResult(repaired, corrections);
     }
 
-    private static string RepairText(int textIndex, string text, Word[] words, SyllableLexicon lexicon, DocumentStatistics statistics, List<DiacriticCorrection> corrections)
+    private static string RepairText(int textIndex, string text, ReadOnlySpan<Word> words, SyllableLexicon lexicon, DocumentStatistics statistics, List<DiacriticCorrection> corrections)
     {
         StringBuilder? builder = null;
         var copiedUpTo = 0;
@@ -367,9 +384,16 @@ public static class DiacriticRepair
         }
     }
 
-    private static Word[] Tokenize(string text, SyllableLexicon lexicon)
+    private static ArraySegment<Word> Tokenize(string text, SyllableLexicon lexicon)
     {
-        var words = new List<Word>();
+        if (text.Length == 0)
+        {
+            return ArraySegment<Word>.Empty;
+        }
+
+        // A word is at least one letter and the next starts after a non-letter: never more words than this.
+        var words = ArrayPool<Word>.Shared.Rent((text.Length / 2) + 1);
+        var count = 0;
         var i = 0;
         var previousEnd = -1;
         while (i < text.Length)
@@ -389,11 +413,11 @@ public static class DiacriticRepair
             var span = text.AsSpan(start, i - start);
             var id = lexicon.TryGetId(span, out var found) ? found : -1;
             var joinedLeft = previousEnd >= 0 && start - previousEnd == 1 && text[previousEnd] == ' ';
-            words.Add(new Word(start, i - start, id, joinedLeft, IsEligible(text, start, i), char.IsUpper(span[0]), IsAscii(span)));
+            words[count++] = new Word(start, i - start, id, joinedLeft, IsEligible(text, start, i), char.IsUpper(span[0]), IsAscii(span));
             previousEnd = i;
         }
 
-        return [.. words];
+        return new ArraySegment<Word>(words, 0, count);
     }
 
     private static bool IsEligible(string text, int start, int end)
@@ -463,7 +487,7 @@ public static class DiacriticRepair
         private readonly Dictionary<long, int> _groupAfter = [];
         private readonly Dictionary<long, int> _groupBefore = [];
 
-        public void Add(Word[] words, SyllableLexicon lexicon)
+        public void Add(ReadOnlySpan<Word> words, SyllableLexicon lexicon)
         {
             for (var k = 0; k < words.Length; k++)
             {
@@ -508,9 +532,10 @@ public static class DiacriticRepair
         // Syllable ids are far below 2^21, so three fit in one long.
         private static long TripleKey(int first, int second, int third) => ((long)first << 42) | ((long)second << 21) | (uint)third;
 
-        private static void Increment(Dictionary<int, int> counts, int key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+        // One hash lookup per count: this runs six times for every word of every document.
+        private static void Increment(Dictionary<int, int> counts, int key) => CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
 
-        private static void Increment(Dictionary<long, int> counts, long key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+        private static void Increment(Dictionary<long, int> counts, long key) => CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
     }
 
     /// <summary>The word being judged, its neighbours, and counts seen from it.</summary>

@@ -25,6 +25,9 @@ internal sealed class SyllableLexicon
     private readonly FrozenDictionary<long, int> _groupAfter;
     private readonly FrozenDictionary<long, int> _groupBefore;
 
+    // Capitalised, old-style and unattested spellings seen in text, with their id or -1.
+    private readonly WordCache<int> _otherSpellings = new(200_000);
+
     private SyllableLexicon(string[] syllables, int[] unigrams, FrozenDictionary<long, int> bigrams)
     {
         _syllables = syllables;
@@ -116,15 +119,32 @@ internal sealed class SyllableLexicon
     /// </summary>
     public bool TryGetId(ReadOnlySpan<char> word, out int id)
     {
-        Span<char> key = stackalloc char[Syllables.MaxLength];
-        if (word.Length > Syllables.MaxLength
-            || !Syllables.TryShape(word, key, ToneStyle.Canonical, repairHorn: false, lowerCase: true))
+        if (word.Length > Syllables.MaxLength)
         {
             id = -1;
             return false;
         }
 
-        return _ids.TryGetValue(key[..word.Length], out id);
+        // Most running text is lower case in canonical style, which is its own key (shaping is
+        // idempotent); other spellings are shaped once per process and remembered.
+        if (_ids.TryGetValue(word, out id))
+        {
+            return true;
+        }
+
+        if (!_otherSpellings.TryGet(word, out id))
+        {
+            Span<char> key = stackalloc char[Syllables.MaxLength];
+            if (!Syllables.TryShape(word, key, ToneStyle.Canonical, repairHorn: false, lowerCase: true)
+                || !_ids.TryGetValue(key[..word.Length], out id))
+            {
+                id = -1;
+            }
+
+            _otherSpellings.Add(word, id);
+        }
+
+        return id >= 0;
     }
 
     /// <summary>Ids of the syllables spelled with the same letters once diacritics are dropped ("to" → to, tô, tố, tổ, tơ...).</summary>

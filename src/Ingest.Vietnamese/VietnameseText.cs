@@ -21,6 +21,14 @@ public static class VietnameseText
     private const char CombiningHook = '\u0309';
     private const char CombiningDotBelow = '\u0323';
 
+    // Keys are asked for the same names and words over and over (every body name of every task).
+    private const int MaxCachedKeyLength = 80;
+    private static readonly WordCache<string> Keys = new(100_000);
+
+    // One memo per (tone style, horn repair) combination that RewriteSyllables is called with.
+    private static readonly WordCache<string?>[] ShapedWords =
+        [.. Enumerable.Range(0, (Enum.GetValues<ToneStyle>().Max(s => (int)s) + 1) * 2).Select(_ => new WordCache<string?>(100_000))];
+
     private static readonly Lazy<bool> RuntimeComposes = new(() => ComposesCorrectly(s => s.Normalize(NormalizationForm.FormC)));
 
     /// <summary>True for the five combining tone marks of Vietnamese.</summary>
@@ -141,6 +149,22 @@ public static class VietnameseText
     public static string Key(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxCachedKeyLength)
+        {
+            return ComputeKey(text);
+        }
+
+        if (!Keys.TryGet(text, out var key))
+        {
+            key = ComputeKey(text);
+            Keys.Add(text, key);
+        }
+
+        return key;
+    }
+
+    private static string ComputeKey(string text)
+    {
         var cleaned = Nfc(LookAlikes.Replace(RemoveInvisible(text)));
         var shaped = RewriteSyllables(cleaned, ToneStyle.Canonical, repairHorn: true) ?? cleaned;
         return CollapseWhiteSpace(shaped).ToLowerInvariant();
@@ -258,6 +282,7 @@ public static class VietnameseText
     /// </summary>
     internal static string? RewriteSyllables(string text, ToneStyle style, bool repairHorn)
     {
+        var cache = ShapedWords[((int)style * 2) + (repairHorn ? 1 : 0)];
         StringBuilder? builder = null;
         Span<char> shaped = stackalloc char[Syllables.MaxLength];
         var copiedUpTo = 0;
@@ -277,16 +302,26 @@ public static class VietnameseText
             }
 
             var word = text.AsSpan(start, i - start);
-            if (!Syllables.TryShape(word, shaped, style, repairHorn, lowerCase: false))
+            if (word.Length > Syllables.MaxLength)
             {
                 continue;
             }
 
-            var result = shaped[..word.Length];
-            if (result.SequenceEqual(word))
+            if (!cache.TryGet(word, out var rewritten))
+            {
+                // Null stands for "leave the word as it is": not a syllable, or already well shaped.
+                rewritten = Syllables.TryShape(word, shaped, style, repairHorn, lowerCase: false) && !shaped[..word.Length].SequenceEqual(word)
+                    ? shaped[..word.Length].ToString()
+                    : null;
+                cache.Add(word, rewritten);
+            }
+
+            if (rewritten is null)
             {
                 continue;
             }
+
+            var result = rewritten.AsSpan();
 
             builder ??= new StringBuilder(text.Length);
             builder.Append(text, copiedUpTo, start - copiedUpTo).Append(result);

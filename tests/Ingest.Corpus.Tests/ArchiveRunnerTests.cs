@@ -113,6 +113,23 @@ public sealed class ArchiveRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_WhenAnIndexLineIsDamaged_RedoesOnlyThatFileAndRestoresTheIndex()
+    {
+        await Run();
+        var indexPath = Path.Combine(_output.Path, ArchiveRunner.IndexFileName);
+        var before = File.ReadAllText(indexPath);
+        var lines = File.ReadAllLines(indexPath);
+        lines[1] = lines[1][..(lines[1].Length / 2)];
+        File.WriteAllText(indexPath, string.Join("\n", lines) + "\n");
+
+        var second = await Run();
+
+        second.Processed.Should().Be(1);
+        second.Unchanged.Should().Be(2);
+        File.ReadAllText(indexPath).Should().Be(before);
+    }
+
+    [Fact]
     public async Task RunAsync_WhenCancelled_KeepsWhatWasDone()
     {
         await Run();

@@ -45,6 +45,8 @@ public sealed class CliTests
     [Theory]
     [InlineData("run corpus --timeout 0")] // a file must get at least a second
     [InlineData("run corpus --max-file-mb 0")] // and at least a megabyte
+    [InlineData("run corpus --max-memory-mb 16")] // a worker cannot even load Ingest's own data in 16 MB
+    [InlineData("run corpus --max-memory-mb -1")] // 0 is "no limit"; below it means nothing
     public void Parse_WhenLimitIsNotPositive_HasError(string commandLine)
     {
         Program.CreateRootCommand().Parse(commandLine).Errors.Should().NotBeEmpty();

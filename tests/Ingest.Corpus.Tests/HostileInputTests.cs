@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Ingest.Formats;
 using Ingest.Output;
 using Ingest.Pipeline;
 
@@ -39,11 +41,54 @@ public sealed class HostileInputTests
             var json = File.ReadAllText(ArchiveRunner.RecordPath(output.Path, path));
             RecordSchema.Validate(json).Should().BeEmpty(because: path);
             json.Should().NotContain("root:x:0:0", because: "external entities are never resolved");
-            if (hostile.ExpectedError is { } code)
+            if (hostile.ExpectedError == HostileInputs.ReadNormally)
+            {
+                index[path].GetProperty("status").GetString().Should().Be("ok", because: path);
+            }
+            else if (hostile.ExpectedError is { } code)
             {
                 index[path].GetProperty("error").GetString().Should().Be(code, because: path);
             }
         }
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenTheArchiveHoldsANamedPipe_RecordsItWithoutWaitingForAWriter()
+    {
+        // Opening a FIFO for reading blocks until something writes to it, which nothing will.
+        using var archive = new TemporaryDirectory();
+        using var output = new TemporaryDirectory();
+        archive.Write("docs/a.txt", "Số 1-KL/TW"u8.ToArray());
+        using (var mkfifo = Process.Start("mkfifo", [Path.Combine(archive.Path, "docs", "pipe.pdf")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            mkfifo.ExitCode.Should().Be(0);
+        }
+
+        var summary = await new ArchiveRunner(IngestPipeline.CreateDefault())
+            .RunAsync(new RunOptions(archive.Path, output.Path) { PerFileTimeout = TimeSpan.FromSeconds(30) }, null, CancellationToken.None);
+
+        summary.Files.Should().Be(2);
+        summary.Failed.Should().Be(1);
+        File.ReadAllText(Path.Combine(output.Path, ArchiveRunner.IndexFileName)).Should().Contain("\"error\":\"ING1003\"");
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenAReaderStopsAtTheTimeLimit_RecordsATimeoutAndFinishes()
+    {
+        // A reader that honours cancellation throws when the limit's token fires; that must become
+        // the file's ING1007 record, not an exception out of the batch.
+        using var archive = new TemporaryDirectory();
+        using var output = new TemporaryDirectory();
+        archive.Write("docs/a.txt", "Số 1-KL/TW"u8.ToArray());
+        var pipeline = new IngestPipeline(new DocumentReaders([new ReaderThatWaitsForCancellation()]),
+            new Normalize.TextNormalizer(), new Structure.DocumentSplitter(), Extract.DocumentExtractor.CreateDefault());
+
+        var summary = await new ArchiveRunner(pipeline)
+            .RunAsync(new RunOptions(archive.Path, output.Path) { PerFileTimeout = TimeSpan.FromSeconds(1) }, null, CancellationToken.None);
+
+        summary.Failed.Should().Be(1);
+        File.ReadAllText(Path.Combine(output.Path, ArchiveRunner.IndexFileName)).Should().Contain("\"error\":\"ING1007\"");
     }
 
     [Fact]
@@ -54,6 +99,18 @@ public sealed class HostileInputTests
         var record = IngestPipeline.CreateDefault().Process(new Formats.SourceFile(huge.Name, huge.Content), CancellationToken.None);
 
         RecordSchema.Validate(RecordJson.Serialize(record)).Should().BeEmpty();
+    }
+
+    private sealed class ReaderThatWaitsForCancellation : IDocumentReader
+    {
+        public Model.SourceFormat Format => Model.SourceFormat.Text;
+
+        public ReadResult Read(SourceFile file, CancellationToken cancellationToken)
+        {
+            cancellationToken.WaitHandle.WaitOne();
+            cancellationToken.ThrowIfCancellationRequested();
+            return ReadResult.Failed(Format, "ING9001", "The token fired without cancelling.");
+        }
     }
 
     private static List<string> Snapshot(string folder) =>

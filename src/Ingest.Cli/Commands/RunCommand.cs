@@ -9,6 +9,12 @@ namespace Ingest.Cli.Commands;
 /// <summary><c>ingest run ARCHIVE</c>: processes every file of a folder into records.</summary>
 internal static class RunCommand
 {
+    /// <summary>Default of --max-memory-mb.</summary>
+    public const int DefaultMaxMemoryMb = 0;
+
+    // Below this a worker cannot load the pipeline's own data (word lists, gazetteers) and fails every file.
+    private const int MinMaxMemoryMb = 64;
+
     public static Command Create()
     {
         var archive = new Argument<DirectoryInfo>("archive") { Description = "Folder to process, recursively (files listed in its .ingestignore are skipped)." };
@@ -41,6 +47,21 @@ internal static class RunCommand
             Description = "Files larger than this many MB fail with ING1006 without being read (default 256).",
             DefaultValueFactory = _ => 256,
         };
+        var maxMemory = new Option<int>("--max-memory-mb")
+        {
+            Description = $"Memory one file may take, in MB: files are processed in worker processes whose heap is capped at this, " +
+                          $"and a file that needs more fails with ING1008 while the batch goes on; 0 processes files in this process, " +
+                          $"without a limit (default {DefaultMaxMemoryMb}).",
+            DefaultValueFactory = _ => DefaultMaxMemoryMb,
+        };
+        maxMemory.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value != 0 && value < MinMaxMemoryMb)
+            {
+                result.AddError($"--max-memory-mb must be 0 (no limit) or at least {MinMaxMemoryMb}: a worker needs that much to load Ingest itself.");
+            }
+        });
         timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -58,7 +79,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Process an archive folder: one JSON record per file and an index.jsonl.")
         {
-            archive, output, parallel, quiet, force, timeout, maxSize,
+            archive, output, parallel, quiet, force, timeout, maxSize, maxMemory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -78,6 +99,8 @@ internal static class RunCommand
                 Force = parse.GetValue(force),
                 PerFileTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 MaxFileBytes = parse.GetValue(maxSize) * 1024 * 1024,
+                MaxMemoryBytes = parse.GetValue(maxMemory) is > 0 and var megabytes ? megabytes * 1024L * 1024 : null,
+                WorkerStartInfo = WorkerCommand.StartInfo,
             };
             var runner = new ArchiveRunner(IngestPipeline.CreateDefault());
             var progress = parse.GetValue(quiet) ? null : new ProgressPrinter(stderr);
@@ -105,11 +128,14 @@ internal static class RunCommand
         var formats = string.Join(", ", summary.ByFormat.OrderBy(p => p.Key).Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value}"));
         var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-6);
         using var self = Process.GetCurrentProcess();
+        var workers = summary.WorkerPeakBytes > 0
+            ? string.Create(CultureInfo.InvariantCulture, $" (each worker at most {summary.WorkerPeakBytes / 1048576.0:0} MB)")
+            : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
             $"{summary.Files} files ({formats}): {summary.Processed} processed, {summary.Unchanged} unchanged, {summary.Removed} removed; " +
             $"{summary.Failed} failed; {summary.Warnings} warnings; {summary.OcrPages} pages OCR'd.\n" +
             $"{summary.Elapsed.TotalSeconds:0.00} s; {summary.Processed / seconds:0.0} files/s, {summary.PagesProcessed / seconds:0.0} pages/s, " +
-            $"{summary.BytesProcessed / seconds / 1048576:0.00} MB/s; peak memory {self.PeakWorkingSet64 / 1048576.0:0} MB. Output in {outDirectory}");
+            $"{summary.BytesProcessed / seconds / 1048576:0.00} MB/s; peak memory {self.PeakWorkingSet64 / 1048576.0:0} MB{workers}. Output in {outDirectory}");
     }
 
     /// <summary>

@@ -14,6 +14,10 @@ internal static class TextTokenizer
     // their keys are cached. The cap bounds memory on odd input; past it keys are computed anew.
     private const int KeyCacheCapacity = 100_000;
     private static readonly ConcurrentDictionary<string, (string Key, string Folded)> KeyCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Key, string Folded)>.AlternateLookup<ReadOnlySpan<char>> KeyCacheBySpan =
+        KeyCache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int _keyCacheCount;
 
     /// <summary>Tokens of <paramref name="text"/>, in order.</summary>
     public static List<TextToken> Tokenize(string text)
@@ -46,7 +50,7 @@ internal static class TextTokenizer
                     i++;
                 }
 
-                var word = text[start..i];
+                var word = text.AsSpan(start, i - start);
                 var kind = char.IsDigit(c) ? TokenKind.Number : TokenKind.Word;
                 var capitalized = kind == TokenKind.Word && char.IsUpper(c);
                 var (key, folded) = KeysOf(word);
@@ -67,24 +71,27 @@ internal static class TextTokenizer
     /// <summary>Keys without diacritics of the words of a phrase.</summary>
     public static string[] FoldedKeys(string phrase) => [.. Tokenize(phrase).Select(t => t.FoldedKey)];
 
-    private static (string Key, string Folded) KeysOf(string word)
+    private static (string Key, string Folded) KeysOf(ReadOnlySpan<char> word)
     {
-        if (KeyCache.TryGetValue(word, out var keys))
+        if (KeyCacheBySpan.TryGetValue(word, out var keys))
         {
             return keys;
         }
 
-        var key = VietnameseText.Key(word);
+        var text = word.ToString();
+        var key = VietnameseText.Key(text);
         keys = (key, VietnameseText.Fold(key));
-        if (KeyCache.Count < KeyCacheCapacity)
+
+        // The count is kept apart because ConcurrentDictionary.Count takes every lock.
+        if (Volatile.Read(ref _keyCacheCount) < KeyCacheCapacity && KeyCache.TryAdd(text, keys))
         {
-            KeyCache.TryAdd(word, keys);
+            Interlocked.Increment(ref _keyCacheCount);
         }
 
         return keys;
     }
 
-    private static bool IsAllUpper(string word)
+    private static bool IsAllUpper(ReadOnlySpan<char> word)
     {
         var letters = 0;
         foreach (var c in word)
@@ -103,8 +110,10 @@ internal static class TextTokenizer
         return letters > 1;
     }
 
-    private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+    // ASCII first: most characters of Vietnamese text are, and the Unicode tables cost more.
+    private static bool IsWordChar(char c) => c < 0x80
+        ? char.IsAsciiLetterOrDigit(c)
+        : char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     // "trị-xã", "đ/c", "21-KL/TW", "2.1": joiners only inside a word, never at its edges.
     private static bool IsInnerJoiner(char c) => c is '-' or '/' or '.' or '\'';

@@ -9,6 +9,11 @@ namespace Ingest.Extract.Tasks;
 /// </summary>
 internal sealed class AnalyzedText
 {
+    private const int RecentCapacity = 256;
+
+    [ThreadStatic]
+    private static Dictionary<string, AnalyzedText>? _recent;
+
     private AnalyzedText(string text, List<TextToken> tokens, List<(int Start, int End)> sentences)
     {
         Text = text;
@@ -40,9 +45,33 @@ internal sealed class AnalyzedText
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         var text = string.Join("\n", paragraphs.Select(CleanLine));
+
+        // The task finder asks about the same item text several times (is it a report, an attribute
+        // line, whose intro is it), and a section's text again inside its parent's: one analysis
+        // serves them all. Per thread, so parallel files never share or lock; bounded, so one huge
+        // document cannot hold on to memory.
+        var cache = _recent ??= new Dictionary<string, AnalyzedText>(StringComparer.Ordinal);
+        if (cache.TryGetValue(text, out var analyzed))
+        {
+            return analyzed;
+        }
+
+        if (cache.Count >= RecentCapacity)
+        {
+            cache.Clear();
+        }
+
         var tokens = TextTokenizer.Tokenize(text);
-        return new AnalyzedText(text, tokens, SplitSentences(tokens));
+        analyzed = new AnalyzedText(text, tokens, SplitSentences(tokens));
+        cache[text] = analyzed;
+        return analyzed;
     }
+
+    /// <summary>
+    /// Starts a new document: analyses are shared within one document only, so that the cost of a
+    /// document never depends on which documents the same thread read before it.
+    /// </summary>
+    public static void ForgetRecent() => _recent?.Clear();
 
     /// <summary>
     /// Removes what formats leave in running text but is not part of it: Markdown emphasis markers

@@ -32,6 +32,7 @@ public sealed class TaskFinder : ITaskFinder
     public IReadOnlyList<TaskDraft> FindTasks(StructuredDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        AnalyzedText.ForgetRecent();
         var documentClass = _grammar.ClassifyKind(document.Kind);
         if (documentClass == DocumentClass.Copy)
         {

@@ -76,6 +76,12 @@ internal static class HtmlPruner
     /// <summary>Splits class and id values into lower-case words ("box-tin-lienquan" gives box, tin, lienquan).</summary>
     public static IEnumerable<string> Tokens(HtmlNode node)
     {
+        // Most elements have neither attribute: answer that without building strings.
+        if (!node.HasAttributes)
+        {
+            yield break;
+        }
+
         var value = node.GetAttributeValue("class", string.Empty) + " " + node.GetAttributeValue("id", string.Empty);
         var start = -1;
         for (var i = 0; i <= value.Length; i++)
@@ -128,6 +134,11 @@ internal static class HtmlPruner
         if (role is "navigation" or "banner" or "complementary" or "search" or "contentinfo")
         {
             return true;
+        }
+
+        if (!node.HasAttributes)
+        {
+            return false;
         }
 
         var tokens = Tokens(node).ToList();

@@ -15,11 +15,14 @@ public sealed class HtmlReader : IDocumentReader
 {
     /// <summary>
     /// Labels of the properties table legal-document sites print next to a document (folded:
-    /// no diacritics, lower case). Two of them in one table identify it.
+    /// no diacritics, lower case): number, issue date, signer, kind, issuer, effective date,
+    /// status ("Tình trạng", "Tình trạng hiệu lực"), field ("Lĩnh vực"). Two of them in one table
+    /// identify it.
     /// </summary>
-    private static readonly string[] SiteMetadataLabels =
+    internal static readonly IReadOnlyList<string> SiteMetadataLabels =
     [
-        "so hieu", "ngay ban hanh", "nguoi ky", "loai van ban", "co quan ban hanh", "noi ban hanh", "ngay hieu luc", "tinh trang hieu luc",
+        "so hieu", "ngay ban hanh", "nguoi ky", "loai van ban", "co quan ban hanh", "noi ban hanh", "ngay hieu luc", "ngay co hieu luc",
+        "tinh trang hieu luc", "tinh trang", "linh vuc",
     ];
 
     /// <summary>Element nesting kept when parsing; deeper tags are dropped, their text kept (see <see cref="HtmlDepthLimiter"/>).</summary>
@@ -124,13 +127,9 @@ public sealed class HtmlReader : IDocumentReader
             if (node.Name is "td" or "th")
             {
                 cells++;
-                var text = VietnameseText.Fold(HtmlEntity.DeEntitize(CellText(node)) ?? string.Empty).Trim().TrimEnd(':').Trim();
-                foreach (var label in SiteMetadataLabels)
+                if (SiteMetadataLabel(HtmlEntity.DeEntitize(CellText(node)) ?? string.Empty) is { } label)
                 {
-                    if (text.StartsWith(label, StringComparison.Ordinal) && text.Length <= label.Length + 2)
-                    {
-                        found.Add(label);
-                    }
+                    found.Add(label);
                 }
 
                 continue;
@@ -143,6 +142,26 @@ public sealed class HtmlReader : IDocumentReader
         }
 
         return found.Count;
+    }
+
+    /// <summary>
+    /// The site property label (folded, from <see cref="SiteMetadataLabels"/>) that a cell holds, the
+    /// longest that fits; null when the cell holds something else.
+    /// </summary>
+    internal static string? SiteMetadataLabel(string cellText)
+    {
+        // Two characters of slack: sites put a mark after the label ("Số hiệu *", "Người ký :").
+        var text = VietnameseText.Fold(cellText).Trim().TrimEnd(':').Trim();
+        string? found = null;
+        foreach (var label in SiteMetadataLabels)
+        {
+            if (text.StartsWith(label, StringComparison.Ordinal) && text.Length <= label.Length + 2 && label.Length > (found?.Length ?? 0))
+            {
+                found = label;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Text of a label cell, at most a few dozen characters (labels are short).</summary>

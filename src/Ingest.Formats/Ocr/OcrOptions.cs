@@ -25,7 +25,20 @@ public sealed record OcrOptions
     /// <summary>Rendering resolution; 300 dpi is what Tesseract is trained for.</summary>
     public int Dpi { get; init; } = 300;
 
-    /// <summary>Pages recognised at once, one process each.</summary>
+    /// <summary>
+    /// Whitens red seal and stamp ink before recognition (pages whose images are all grey are not
+    /// affected). Party documents are printed in black; the red seal over the signature otherwise
+    /// hides the signer's name.
+    /// </summary>
+    public bool RemoveRedStamps { get; init; } = true;
+
+    /// <summary>Whitens blue stamp ink ("SAO Y", received stamps, ballpoint notes) before recognition.</summary>
+    public bool RemoveBlueStamps { get; init; } = true;
+
+    /// <summary>
+    /// Pages of one file recognised at once, one process each. However many files are read at
+    /// once, the process never runs more tesseract processes than there are cores.
+    /// </summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Time one page may take (rendering and recognition each).</summary>

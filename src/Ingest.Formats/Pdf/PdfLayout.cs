@@ -46,8 +46,9 @@ internal static partial class PdfLayout
             var pageLines = lines[p];
             var notesStart = FootnoteStart(pageLines, bodySize);
             var body = pageLines.Take(notesStart).ToList();
-            var metrics = PageMetrics.Of(body);
-            var runs = TableRuns(body, metrics);
+            var pageMetrics = PageMetrics.Of(body);
+            var columnMetrics = ColumnMetrics(body);
+            var runs = TableRuns(body, pageMetrics);
             for (var i = 0; i < body.Count;)
             {
                 if (runs.TryGetValue(i, out var run))
@@ -59,6 +60,7 @@ internal static partial class PdfLayout
                 }
 
                 var line = body[i];
+                var metrics = line.Column == 0 ? pageMetrics : columnMetrics[line.Column];
                 if (IsColumnLine(line, metrics))
                 {
                     // Columns that formed no table (the right one holds only the date line): each
@@ -94,25 +96,41 @@ internal static partial class PdfLayout
 
     private static List<Line> BuildLines(PageText page)
     {
-        var groups = new List<List<PageWord>>();
-        foreach (var word in page.Words.Where(w => w.Text.Length > 0).OrderByDescending(w => w.Top).ThenBy(w => w.Left))
+        // Top to bottom, then left to right; the input position breaks ties so the order is stable.
+        var sorted = new List<(PageWord Word, int Index)>(page.Words.Count);
+        for (var i = 0; i < page.Words.Count; i++)
         {
-            List<PageWord>? home = null;
+            if (page.Words[i].Text.Length > 0)
+            {
+                sorted.Add((page.Words[i], i));
+            }
+        }
+
+        sorted.Sort(static (a, b) =>
+            a.Word.Top != b.Word.Top ? b.Word.Top.CompareTo(a.Word.Top)
+            : a.Word.Left != b.Word.Left ? a.Word.Left.CompareTo(b.Word.Left)
+            : a.Index.CompareTo(b.Index));
+
+        // A word joins one of the last few lines when it overlaps that line vertically by half the
+        // smaller height; the lines' extents are kept as they grow, not recomputed per word.
+        var groups = new List<WordGroup>();
+        foreach (var (word, _) in sorted)
+        {
+            WordGroup? home = null;
             for (var g = groups.Count - 1; g >= 0 && g >= groups.Count - 4; g--)
             {
-                var top = groups[g].Max(w => w.Top);
-                var bottom = groups[g].Min(w => w.Bottom);
-                var overlap = Math.Min(top, word.Top) - Math.Max(bottom, word.Bottom);
-                if (overlap >= 0.5 * Math.Min(top - bottom, word.Top - word.Bottom))
+                var group = groups[g];
+                var overlap = Math.Min(group.Top, word.Top) - Math.Max(group.Bottom, word.Bottom);
+                if (overlap >= 0.5 * Math.Min(group.Top - group.Bottom, word.Top - word.Bottom))
                 {
-                    home = groups[g];
+                    home = group;
                     break;
                 }
             }
 
             if (home is null)
             {
-                groups.Add([word]);
+                groups.Add(new WordGroup(word));
             }
             else
             {
@@ -120,16 +138,22 @@ internal static partial class PdfLayout
             }
         }
 
+        // Stable, like the ordering it replaces: groups at the same height keep their order.
+        var orderedGroups = groups.Select((g, i) => (Group: g, Index: i)).ToArray();
+        Array.Sort(orderedGroups, static (a, b) =>
+            a.Group.MeanMiddle != b.Group.MeanMiddle ? b.Group.MeanMiddle.CompareTo(a.Group.MeanMiddle) : a.Index.CompareTo(b.Index));
+
         var lines = new List<Line>();
         var offset = 0;
-        foreach (var group in groups.OrderByDescending(g => g.Average(w => w.Middle)))
+        foreach (var (groupWords, column) in ColumnBodies.ReadingOrder(orderedGroups.Select(g => g.Group.Words).ToList()))
         {
-            var size = Median(group.Select(w => w.Size), fallback: 12);
+            var size = MedianSize(groupWords);
 
             // A note number set as its own small word is a reference mark: dropped, remembered at a line start.
-            var ordered = group.OrderBy(w => w.Left).ToList();
+            var ordered = groupWords;
+            SortByLeft(ordered);
             var startsWithMark = ordered[0].NoteMark || (ordered.Count > 1 && IsSmallNumber(ordered[0], size));
-            var words = ordered.Where(w => !IsSmallNumber(w, size)).ToList();
+            var words = ordered.FindAll(w => !IsSmallNumber(w, size));
             if (words.Count == 0)
             {
                 continue;
@@ -161,6 +185,7 @@ internal static partial class PdfLayout
             {
                 StartsWithNoteMark = startsWithMark,
                 BoldAfterLabel = IsBoldAfterLabel(words),
+                Column = column,
                 Recognized = page.Recognized,
             };
             lines.Add(line);
@@ -168,6 +193,18 @@ internal static partial class PdfLayout
         }
 
         return lines;
+    }
+
+    /// <summary>Margins and line spacing of each column of a two-column body, measured on that column's lines alone.</summary>
+    private static Dictionary<int, PageMetrics> ColumnMetrics(List<Line> body)
+    {
+        var metrics = new Dictionary<int, PageMetrics>();
+        foreach (var column in body.Where(l => l.Column != 0).Select(l => l.Column).Distinct())
+        {
+            metrics[column] = PageMetrics.Of(body.Where(l => l.Column == column).ToList());
+        }
+
+        return metrics;
     }
 
     /// <summary>
@@ -312,7 +349,8 @@ internal static partial class PdfLayout
     private static Dictionary<int, (int Count, ColumnSet Columns)> TableRuns(List<Line> lines, PageMetrics metrics)
     {
         var runs = new Dictionary<int, (int Count, ColumnSet Columns)>();
-        var taken = new bool[lines.Count];
+        // Lines of a two-column body are running text in their column, never table cells.
+        var taken = lines.Select(l => l.Column != 0).ToArray();
         var centre = (metrics.Left + metrics.Right) / 2;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -379,7 +417,7 @@ internal static partial class PdfLayout
         }
 
         var above = lines[index - 1];
-        return above.Segments.Count == 1 && above.Right >= metrics.Right - above.Size && !SentenceEnd().IsMatch(above.Text);
+        return above.Segments.Count == 1 && above.Right >= metrics.Right - above.Size && !EndsSentence(above.Text);
     }
 
     private static void Take(Dictionary<int, (int Count, ColumnSet Columns)> runs, bool[] taken, int start, int end, ColumnSet columns)
@@ -433,7 +471,7 @@ internal static partial class PdfLayout
         }
     }
 
-    private static bool HasText(Segment segment) => segment.Text.Count(char.IsLetterOrDigit) >= 2;
+    private static bool HasText(Segment segment) => segment.HasText;
 
     private static bool Close(Line above, Line below) => above.Bottom - below.Top <= 2.5 * Math.Max(above.Size, below.Size);
 
@@ -491,7 +529,7 @@ internal static partial class PdfLayout
         // A change of type size ends a paragraph; OCR sizes are box heights and vary more by themselves.
         var size = Math.Max(previous.Size, line.Size);
         var sizeTolerance = previous.Recognized || line.Recognized ? 0.35 : 0.1;
-        var endsSentence = SentenceEnd().IsMatch(previous.Text);
+        var endsSentence = EndsSentence(previous.Text);
         var marker = ListMarker().IsMatch(line.Text);
 
         // A bold heading with a regular label ("3. Ban cán sự đảng ... Viện") wraps onto a line
@@ -551,16 +589,59 @@ internal static partial class PdfLayout
     /// <summary>Joins a wrapped line to the text before it, undoing hyphenation where a word was split.</summary>
     private static string Join(string before, string after)
     {
-        if (before.Length >= 2 && before[^1] == '-' && !char.IsWhiteSpace(before[^2]))
+        var text = new StringBuilder(before, before.Length + after.Length + 1);
+        AppendWrapped(text, after);
+        return text.ToString();
+    }
+
+    /// <summary>Appends a wrapped line to the paragraph text, undoing hyphenation where a word was split.</summary>
+    private static void AppendWrapped(StringBuilder text, string after)
+    {
+        var length = text.Length;
+        if (length >= 2 && text[length - 1] == '-' && !char.IsWhiteSpace(text[length - 2]))
         {
             // "tổ chức-\nđảng" is rare in Vietnamese, but Latin words and foreign names are hyphenated
             // by Word; symbols such as "24-\nQĐ/TW" keep their hyphen and lose the break.
-            return char.IsLower(before[^2]) && after.Length > 0 && char.IsLower(after[0])
-                ? string.Concat(before.AsSpan(0, before.Length - 1), after)
-                : before + after;
+            if (char.IsLower(text[length - 2]) && after.Length > 0 && char.IsLower(after[0]))
+            {
+                text.Length = length - 1;
+            }
+
+            text.Append(after);
+            return;
         }
 
-        return before + " " + after;
+        text.Append(' ').Append(after);
+    }
+
+    /// <summary>Stable insertion sort by left edge: a line holds few words, and equal edges keep their order.</summary>
+    private static void SortByLeft(List<PageWord> words)
+    {
+        for (var i = 1; i < words.Count; i++)
+        {
+            var word = words[i];
+            var j = i - 1;
+            while (j >= 0 && words[j].Left > word.Left)
+            {
+                words[j + 1] = words[j];
+                j--;
+            }
+
+            words[j + 1] = word;
+        }
+    }
+
+    /// <summary>The middle font size of a line's words (a stable sort key: the same words give the same size in any order).</summary>
+    private static double MedianSize(List<PageWord> words)
+    {
+        Span<double> sizes = words.Count <= 128 ? stackalloc double[words.Count] : new double[words.Count];
+        for (var i = 0; i < words.Count; i++)
+        {
+            sizes[i] = words[i].Size;
+        }
+
+        sizes.Sort();
+        return sizes[words.Count / 2];
     }
 
     private static double Median(IEnumerable<double> values, double fallback)
@@ -576,8 +657,21 @@ internal static partial class PdfLayout
     [GeneratedRegex(@"^\s*(?:\d{1,3}(?:[\s.)]|(?=\p{Lu}))|\*|\(\d{1,3}\))\s*", RegexOptions.CultureInvariant)]
     private static partial Regex NoteMark();
 
-    [GeneratedRegex(@"[.;:!?…]['""”’)]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceEnd();
+    /// <summary>
+    /// The text ends a sentence: a full stop, semicolon, colon, question or exclamation mark or an
+    /// ellipsis, possibly inside closing quotes or a bracket. Checked from the end, as it is asked of
+    /// every line.
+    /// </summary>
+    internal static bool EndsSentence(string text)
+    {
+        var i = text.Length - 1;
+        while (i >= 0 && text[i] is '\'' or '"' or '”' or '’' or ')')
+        {
+            i--;
+        }
+
+        return i >= 0 && text[i] is '.' or ';' or ':' or '!' or '?' or '…';
+    }
 
     /// <summary>Visible labels of party documents: "- ", "+ ", "•", "1.", "1.2.", "a)", "IV.", "II-", "Điều 3".</summary>
     [GeneratedRegex(@"^\s*(?:[-+•–*]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ]\)\s|[IVXLC]{1,6}[.\-]\s|Điều\s+\d)", RegexOptions.CultureInvariant)]
@@ -596,18 +690,72 @@ internal static partial class PdfLayout
         /// <summary>Every word after a leading list label is bold (see <see cref="IsBoldAfterLabel"/>).</summary>
         public bool BoldAfterLabel { get; init; }
 
-        public static Segment Of(List<PageWord> words) => new(
-            string.Join(' ', words.Select(w => w.Text)),
-            words.Min(w => w.Left),
-            words.Max(w => w.Right),
-            words.Max(w => w.Top),
-            words.Min(w => w.Bottom),
-            words.All(w => w.Bold),
-            words.All(w => w.Italic))
+        /// <summary>Letters and digits in the text: two or more make a column cell rather than a stray mark.</summary>
+        public bool HasText { get; } = CountLettersOrDigits(Text) >= 2;
+
+        public static Segment Of(List<PageWord> words)
         {
-            FirstWordWidth = words[0].Right - words[0].Left,
-            BoldAfterLabel = IsBoldAfterLabel(words),
-        };
+            var texts = new string[words.Count];
+            double left = double.MaxValue, right = double.MinValue, top = double.MinValue, bottom = double.MaxValue;
+            bool bold = true, italic = true;
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                texts[i] = word.Text;
+                left = Math.Min(left, word.Left);
+                right = Math.Max(right, word.Right);
+                top = Math.Max(top, word.Top);
+                bottom = Math.Min(bottom, word.Bottom);
+                bold &= word.Bold;
+                italic &= word.Italic;
+            }
+
+            return new Segment(string.Join(' ', texts), left, right, top, bottom, bold, italic)
+            {
+                FirstWordWidth = words[0].Right - words[0].Left,
+                BoldAfterLabel = IsBoldAfterLabel(words),
+            };
+        }
+
+        private static int CountLettersOrDigits(string text)
+        {
+            var count = 0;
+            foreach (var c in text)
+            {
+                count += char.IsLetterOrDigit(c) ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>The words gathered into one line so far, with their vertical extent.</summary>
+    private sealed class WordGroup
+    {
+        private double _middleSum;
+
+        public WordGroup(PageWord first)
+        {
+            Top = first.Top;
+            Bottom = first.Bottom;
+            Add(first);
+        }
+
+        public List<PageWord> Words { get; } = [];
+
+        public double Top { get; private set; }
+
+        public double Bottom { get; private set; }
+
+        public double MeanMiddle => _middleSum / Words.Count;
+
+        public void Add(PageWord word)
+        {
+            Words.Add(word);
+            Top = Math.Max(Top, word.Top);
+            Bottom = Math.Min(Bottom, word.Bottom);
+            _middleSum += word.Middle;
+        }
     }
 
     /// <summary>One line of a page: its segments left to right.</summary>
@@ -618,6 +766,9 @@ internal static partial class PdfLayout
 
         /// <summary>The line comes from OCR.</summary>
         public bool Recognized { get; init; }
+
+        /// <summary>0, or the column of a two-column body the line belongs to (see <see cref="ColumnBodies"/>).</summary>
+        public int Column { get; init; }
 
         /// <summary>Every word after the line's leading list label, if any, is bold.</summary>
         public bool BoldAfterLabel { get; init; }
@@ -637,19 +788,19 @@ internal static partial class PdfLayout
 
         public double Size { get; } = size;
 
-        public string Text { get; } = string.Join(' ', segments.Select(s => s.Text));
+        public string Text { get; } = segments.Count == 1 ? segments[0].Text : string.Join(' ', segments.Select(s => s.Text));
 
         public double Left => Segments[0].Left;
 
         public double Right => Segments[^1].Right;
 
-        public double Top => Segments.Max(s => s.Top);
+        public double Top { get; } = segments.Max(s => s.Top);
 
-        public double Bottom => Segments.Min(s => s.Bottom);
+        public double Bottom { get; } = segments.Min(s => s.Bottom);
 
-        public bool Bold => Segments.All(s => s.Bold);
+        public bool Bold { get; } = segments.TrueForAll(s => s.Bold);
 
-        public bool Italic => Segments.All(s => s.Italic);
+        public bool Italic { get; } = segments.TrueForAll(s => s.Italic);
 
         public SourceSpan Span(int length) => new(Offset, length, Index, Page);
     }
@@ -726,12 +877,17 @@ internal static partial class PdfLayout
                 return;
             }
 
-            var text = _lines[0].Text;
+            var text = new StringBuilder(_lines[0].Text);
             for (var i = 1; i < _lines.Count; i++)
             {
-                text = BreaksOnPurpose(_lines[i - 1], _metrics[i - 1], _lines[i], _metrics[i])
-                    ? text + "\n" + _lines[i].Text
-                    : Join(text, _lines[i].Text);
+                if (BreaksOnPurpose(_lines[i - 1], _metrics[i - 1], _lines[i], _metrics[i]))
+                {
+                    text.Append('\n').Append(_lines[i].Text);
+                }
+                else
+                {
+                    AppendWrapped(text, _lines[i].Text);
+                }
             }
 
             var first = _lines[0];
@@ -741,7 +897,7 @@ internal static partial class PdfLayout
             style |= _lines.All(l => l.Bold) ? BlockStyle.Bold : BlockStyle.None;
             style |= _lines.All(l => l.Italic) ? BlockStyle.Italic : BlockStyle.None;
             style |= _lines.Select((l, i) => _metrics[i].IsCentered(l)).All(c => c) ? BlockStyle.Centered : BlockStyle.None;
-            blocks.Add(new Block(BlockKind.Paragraph, text, span) { Style = style });
+            blocks.Add(new Block(BlockKind.Paragraph, text.ToString(), span) { Style = style });
             _lines.Clear();
             _metrics.Clear();
         }

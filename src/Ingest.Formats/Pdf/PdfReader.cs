@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text;
 using Ingest.Formats.Ocr;
 using Ingest.Model;
 using Ingest.Vietnamese;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Graphics.Colors;
 
 namespace Ingest.Formats.Pdf;
 
@@ -47,6 +48,7 @@ public sealed class PdfReader : IDocumentReader
     {
         ArgumentNullException.ThrowIfNull(file);
         List<PageText?> pages;
+        HashSet<int> greyPages;
         try
         {
             using var document = PdfDocument.Open(file.Content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -57,10 +59,17 @@ public sealed class PdfReader : IDocumentReader
             }
 
             pages = [];
+            greyPages = [];
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                pages.Add(TextLayer(document.GetPage(number)));
+                var page = document.GetPage(number);
+                var text = TextLayer(page);
+                pages.Add(text);
+                if (text is null && HoldsOnlyGreyImages(page))
+                {
+                    greyPages.Add(number);
+                }
             }
         }
         catch (PdfDocumentEncryptedException ex)
@@ -84,7 +93,7 @@ public sealed class PdfReader : IDocumentReader
         string? ocrUnavailable = null;
         if (needOcr.Count > 0)
         {
-            (ocrUnavailable, reading) = RunOcr(file.Content, needOcr, pages, reading, diagnostics, cancellationToken);
+            (ocrUnavailable, reading) = RunOcr(file.Content, needOcr, greyPages, pages, reading, diagnostics, cancellationToken);
         }
 
         var blocks = PdfLayout.Build(pages.OfType<PageText>().OrderBy(p => p.Number).ToList(), cancellationToken);
@@ -100,7 +109,7 @@ public sealed class PdfReader : IDocumentReader
     }
 
     private (string? Unavailable, ReadingInfo Reading) RunOcr(
-        byte[] content, List<int> needOcr, List<PageText?> pages, ReadingInfo reading, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        byte[] content, List<int> needOcr, HashSet<int> greyPages, List<PageText?> pages, ReadingInfo reading, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var pageList = string.Join(", ", needOcr);
         if (!_options.Ocr.Enabled)
@@ -110,7 +119,7 @@ public sealed class PdfReader : IDocumentReader
             return (message, reading);
         }
 
-        var outcome = new TesseractOcr(_options.Ocr).Recognize(content, needOcr, cancellationToken);
+        var outcome = new TesseractOcr(_options.Ocr).Recognize(content, needOcr, greyPages, cancellationToken);
         if (outcome.Unavailable is not null)
         {
             var message = $"Pages {pageList} have no text layer and need OCR: {outcome.Unavailable}";
@@ -136,8 +145,15 @@ public sealed class PdfReader : IDocumentReader
     /// <summary>The words of a page's text layer, or null when it has none worth reading.</summary>
     private static PageText? TextLayer(Page page)
     {
-        var letters = page.Letters.Where(l => l.TextOrientation == TextOrientation.Horizontal).ToList();
-        var visible = letters.Count(l => !string.IsNullOrWhiteSpace(l.Value));
+        var letters = Horizontal(page.Letters);
+        var visible = 0;
+        var plausible = 0;
+        foreach (var letter in letters)
+        {
+            visible += string.IsNullOrWhiteSpace(letter.Value) ? 0 : 1;
+            plausible += letter.Value.Length > 0 && IsPlausible(letter.Value[0]) ? 1 : 0;
+        }
+
         // A page with little text and no image is a near-empty page (a running header and a page
         // number, or nothing), not a scan: OCR would find nothing more and costs seconds.
         if (visible < MinTextLayerCharacters && page.GetImages().Any())
@@ -145,27 +161,30 @@ public sealed class PdfReader : IDocumentReader
             return null;
         }
 
-        var plausible = letters.Count(l => l.Value.Length > 0 && IsPlausible(l.Value[0]));
         if (plausible < visible * MinPlausibleShare)
         {
             return null;
         }
 
-        var words = new List<PageWord>();
-        var fonts = new List<string>();
-        foreach (var word in NearestNeighbourWordExtractor.Instance.GetWords(letters))
+        var spans = new List<(int Start, int Count)>();
+        LetterWords.Split(letters, spans);
+        var words = new List<PageWord>(spans.Count);
+        var fonts = new List<string>(spans.Count);
+        var families = new Dictionary<string, string>(StringComparer.Ordinal);
+        var builder = new StringBuilder();
+        foreach (var (start, count) in spans)
         {
-            var text = WithoutSuperscripts(word, out var noteMark).Trim();
+            var text = WithoutSuperscripts(letters, start, count, builder, out var noteMark);
             if (text.Length == 0)
             {
                 continue;
             }
 
-            var font = FontFamily(word.FontName ?? word.Letters.FirstOrDefault()?.FontName);
-            var size = word.Letters.Select(l => l.PointSize).Order().ElementAt(word.Letters.Count / 2);
-            var box = word.BoundingBox;
+            var font = FontFamily(letters[start].FontName, families);
+            var size = MedianPointSize(letters, start, count);
+            var box = Bounds(letters, start, count);
             words.Add(new PageWord(
-                text, box.Left, box.Right, box.Bottom, box.Top, size > 0 ? size : box.Height,
+                text, box.Left, box.Right, box.Bottom, box.Top, size > 0 ? size : box.Top - box.Bottom,
                 Bold: font.Contains("Bold", StringComparison.OrdinalIgnoreCase) || font.Contains("Black", StringComparison.OrdinalIgnoreCase),
                 Italic: font.Contains("Italic", StringComparison.OrdinalIgnoreCase) || font.Contains("Oblique", StringComparison.OrdinalIgnoreCase),
                 NoteMark: noteMark));
@@ -177,6 +196,83 @@ public sealed class PdfReader : IDocumentReader
     }
 
     /// <summary>
+    /// True when the page has images and every one is declared grey or black-and-white: such a scan
+    /// cannot carry a coloured seal, so OCR renders it straight to grey. An image whose colour space
+    /// is unknown or indexed (a palette may hold red) counts as colour, and so does a stencil mask,
+    /// which is painted in whatever colour is current.
+    /// </summary>
+    private static bool HoldsOnlyGreyImages(Page page)
+    {
+        var any = false;
+        try
+        {
+            foreach (var image in page.GetImages())
+            {
+                any = true;
+                var colourSpace = image.ColorSpaceDetails;
+                if (image.IsImageMask || colourSpace is null || colourSpace.Type == ColorSpace.Indexed || colourSpace.NumberOfColorComponents != 1)
+                {
+                    return false;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // An image PdfPig cannot describe may still render in pdftoppm: the page is OCR'd in colour.
+            return false;
+        }
+
+        return any;
+    }
+
+    /// <summary>The page's horizontal letters; the page's own list when all are (the usual case), so nothing is copied.</summary>
+    private static IReadOnlyList<Letter> Horizontal(IReadOnlyList<Letter> letters)
+    {
+        foreach (var letter in letters)
+        {
+            if (letter.TextOrientation != TextOrientation.Horizontal)
+            {
+                return letters.Where(l => l.TextOrientation == TextOrientation.Horizontal).ToList();
+            }
+        }
+
+        return letters;
+    }
+
+    /// <summary>The middle point size of a word's letters: a drop cap or a superscript does not move it.</summary>
+    private static double MedianPointSize(IReadOnlyList<Letter> letters, int start, int count)
+    {
+        Span<double> sizes = count <= 64 ? stackalloc double[count] : new double[count];
+        for (var k = 0; k < count; k++)
+        {
+            sizes[k] = letters[start + k].PointSize;
+        }
+
+        sizes.Sort();
+        return sizes[count / 2];
+    }
+
+    /// <summary>
+    /// The word's box as PdfPig draws it for horizontal text: from the first letter's origin to the
+    /// last letter's advance or ink, whichever reaches further, from the baseline (descenders left out, so "gặp" and "ao" sit alike on
+    /// their line) to the highest glyph top.
+    /// </summary>
+    private static (double Left, double Right, double Bottom, double Top) Bounds(IReadOnlyList<Letter> letters, int start, int count)
+    {
+        double left = double.MaxValue, right = double.MinValue, bottom = double.MaxValue, top = double.MinValue;
+        for (var k = start; k < start + count; k++)
+        {
+            var letter = letters[k];
+            left = Math.Min(left, letter.StartBaseLine.X);
+            right = Math.Max(right, letter.StartBaseLine.X + Math.Max(letter.Width, letter.BoundingBox.Width));
+            bottom = Math.Min(bottom, letter.StartBaseLine.Y);
+            top = Math.Max(top, letter.BoundingBox.Top);
+        }
+
+        return (left, right, bottom, top);
+    }
+
+    /// <summary>
     /// Text drawn in a legacy Vietnamese font (.VnTime, VNI-Times) is stored as the font's 8-bit
     /// codes. Each font's words on the page are converted together, so the decision rests on
     /// all of the font's text rather than on one short word.
@@ -185,9 +281,15 @@ public sealed class PdfReader : IDocumentReader
     {
         foreach (var font in fonts.Distinct(StringComparer.Ordinal))
         {
+            // Unicode fonts (nearly all) are recognised by name before any text is gathered.
+            if (font.Length == 0 || LegacyFonts.Classify(font).Encoding is null)
+            {
+                continue;
+            }
+
             var indexes = Enumerable.Range(0, words.Count).Where(i => fonts[i] == font).ToList();
             var joined = string.Join('\n', indexes.Select(i => words[i].Text));
-            if (font.Length == 0 || !LegacyFonts.TryConvertRun(joined, font, out var converted))
+            if (!LegacyFonts.TryConvertRun(joined, font, out var converted))
             {
                 continue;
             }
@@ -209,39 +311,51 @@ public sealed class PdfReader : IDocumentReader
     /// The word's text without superscript note numbers glued to it ("ra.¹" gives "ra.", "¹Theo" gives
     /// "Theo"): the other formats drop note references from running text too.
     /// </summary>
-    private static string WithoutSuperscripts(Word word, out bool leadingMark)
+    private static string WithoutSuperscripts(IReadOnlyList<Letter> letters, int start, int count, StringBuilder builder, out bool leadingMark)
     {
         leadingMark = false;
-        var largest = word.Letters.Max(l => l.PointSize);
-        var builder = new System.Text.StringBuilder(word.Text.Length);
-        var seenText = false;
-        foreach (var letter in word.Letters)
+        var largest = 0.0;
+        for (var k = start; k < start + count; k++)
         {
-            var small = letter.PointSize < 0.75 * largest;
-            if (small && letter.Value.Length == 1 && (char.IsAsciiDigit(letter.Value[0]) || letter.Value[0] == '*'))
+            largest = Math.Max(largest, letters[k].PointSize);
+        }
+
+        builder.Clear();
+        var seenText = false;
+        for (var k = start; k < start + count; k++)
+        {
+            var value = letters[k].Value;
+            var small = letters[k].PointSize < 0.75 * largest;
+            if (small && value.Length == 1 && (char.IsAsciiDigit(value[0]) || value[0] == '*'))
             {
                 leadingMark |= !seenText;
                 continue;
             }
 
-            seenText |= !string.IsNullOrWhiteSpace(letter.Value);
-            builder.Append(letter.Value);
+            seenText |= !string.IsNullOrWhiteSpace(value);
+            builder.Append(value);
         }
 
         leadingMark &= seenText;
-        return builder.ToString();
+        return builder.ToString().Trim();
     }
 
     /// <summary>Font family without the subset tag ("ABCDEF+TimesNewRoman,Bold" gives "TimesNewRoman,Bold").</summary>
-    private static string FontFamily(string? name)
+    private static string FontFamily(string? name, Dictionary<string, string> families)
     {
         if (name is null)
         {
             return string.Empty;
         }
 
-        var plus = name.IndexOf('+', StringComparison.Ordinal);
-        return plus == 6 ? name[(plus + 1)..] : name;
+        if (!families.TryGetValue(name, out var family))
+        {
+            var plus = name.IndexOf('+', StringComparison.Ordinal);
+            family = plus == 6 ? name[(plus + 1)..] : name;
+            families[name] = family;
+        }
+
+        return family;
     }
 
     private static bool IsPlausible(char c) =>

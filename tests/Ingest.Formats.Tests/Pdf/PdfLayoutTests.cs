@@ -208,4 +208,24 @@ public sealed class PdfLayoutTests
         Build(page).Select(b => b.Text).Should().Equal(
             "Các cấp ủy, tổ chức đảng tập trung lãnh đạo thực hiện tốt các vụ trọng tâm sau đây, bảo đảm thiết thực, hiệu quả và đúng tiến độ đề ra trong năm.");
     }
+
+    [Theory]
+    // A full stop ends a sentence.
+    [InlineData("đúng tiến độ đề ra.", true)]
+    // So does a colon before a list.
+    [InlineData("như sau:", true)]
+    // Closing quotes and brackets after the stop do not hide it.
+    [InlineData("\"tự chuyển hóa\".", true)]
+    [InlineData("(hoàn thành trong quý I).)", true)]
+    [InlineData("hiệu quả.”", true)]
+    // A comma or a bare word continues the sentence on the next line.
+    [InlineData("các cấp ủy,", false)]
+    [InlineData("Ban Chấp hành", false)]
+    // Quotes alone are not a sentence end.
+    [InlineData("\"\"", false)]
+    [InlineData("", false)]
+    public void EndsSentence_WhenLineEndsWithPunctuation_TellsWhetherTheSentenceEnds(string text, bool expected)
+    {
+        PdfLayout.EndsSentence(text).Should().Be(expected);
+    }
 }
