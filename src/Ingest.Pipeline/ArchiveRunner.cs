@@ -270,7 +270,14 @@ public sealed class ArchiveRunner
 
     private FileResult ProcessInProcess(FileJob job, byte[] content, long length, CancellationToken cancellationToken)
     {
-        var work = Task.Run(() => FileJobs.Process(_pipeline, job, content, cancellationToken), CancellationToken.None);
+        // A thread of its own, not one from the pool: this caller blocks on it, and with every pool
+        // thread of a parallel run blocked like this, work queued to the pool waited for the pool
+        // to grow (the run used one core of two).
+        var work = Task.Factory.StartNew(
+            () => FileJobs.Process(_pipeline, job, content, cancellationToken),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         if (work.Wait(TimeSpan.FromSeconds(job.TimeoutSeconds) + AbandonGrace, CancellationToken.None))
         {
             return FileJobs.Write(job, work.Result);

@@ -1,10 +1,8 @@
+using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
 using Ingest.Model;
 using Ingest.Vietnamese;
-using Paragraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
 namespace Ingest.Formats.Docx;
 
@@ -20,22 +18,31 @@ internal sealed class DocxBodyWalker
     /// </summary>
     private const int MaxContainerDepth = 48;
 
-    private readonly MainDocumentPart _main;
+    /// <summary>
+    /// A left indent from which a paragraph sits in the right part of the page: 3,600 twips (6.35 cm)
+    /// is over a third of the 16 cm a party document's A4 text block is wide (margins 30/20 mm).
+    /// </summary>
+    private const int RightColumnIndent = 3600;
+
+    private readonly DocxPackage _package;
+    private readonly WordNames _w;
     private readonly DocxStyles _styles;
     private readonly DocxNumbering _numbering;
     private readonly CancellationToken _cancellationToken;
     private readonly List<Block> _blocks = [];
-    private readonly List<string> _footnoteOrder = [];
-    private readonly List<string> _endnoteOrder = [];
+    private readonly List<long> _footnoteOrder = [];
+    private readonly List<long> _endnoteOrder = [];
+    private readonly ParagraphTextBuilder _text = new();
     private int _paragraphIndex;
     private int _offset;
 
-    public DocxBodyWalker(MainDocumentPart main, CancellationToken cancellationToken)
+    public DocxBodyWalker(DocxPackage package, CancellationToken cancellationToken)
     {
-        _main = main;
+        _package = package;
+        _w = package.Names;
         _cancellationToken = cancellationToken;
-        _styles = new DocxStyles(main.StyleDefinitionsPart?.Styles);
-        _numbering = new DocxNumbering(main.NumberingDefinitionsPart?.Numbering, _styles);
+        _styles = new DocxStyles(package.Styles, _w);
+        _numbering = new DocxNumbering(package.Numbering, _styles, _w);
     }
 
     /// <summary>Number of runs whose legacy-font text was converted to Unicode.</summary>
@@ -44,47 +51,51 @@ internal sealed class DocxBodyWalker
     /// <summary>Legacy font names met, in order of first appearance.</summary>
     public List<string> LegacyFontsSeen { get; } = [];
 
-    public List<Block> Walk(Body body)
+    public List<Block> Walk(XElement body)
     {
         EmitContainer(body, depth: 0);
         EmitNotes();
         return _blocks;
     }
 
-    private void EmitContainer(OpenXmlElement container, int depth)
+    private void EmitContainer(XElement container, int depth)
     {
         if (depth > MaxContainerDepth)
         {
             return;
         }
 
-        foreach (var child in container.ChildElements)
+        foreach (var child in container.Elements())
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            switch (child)
+            var name = child.Name;
+            if (name == _w.P)
             {
-                case Paragraph paragraph:
-                    EmitParagraph(paragraph, depth);
-                    break;
-                case Table table:
-                    EmitTable(table, depth);
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } content:
-                    EmitContainer(content, depth + 1);
-                    break;
-                case CustomXmlBlock customXml:
-                    EmitContainer(customXml, depth + 1);
-                    break;
-                default:
-                    // Section properties, bookmarks, permission marks: no text.
-                    break;
+                EmitParagraph(child, depth);
             }
+            else if (name == _w.Tbl)
+            {
+                EmitTable(child, depth);
+            }
+            else if (name == _w.Sdt)
+            {
+                if (child.Element(_w.SdtContent) is { } content)
+                {
+                    EmitContainer(content, depth + 1);
+                }
+            }
+            else if (name == _w.CustomXml)
+            {
+                EmitContainer(child, depth + 1);
+            }
+
+            // Section properties, bookmarks, permission marks: no text.
         }
     }
 
-    private void EmitParagraph(Paragraph paragraph, int depth)
+    private void EmitParagraph(XElement paragraph, int depth)
     {
-        var textBoxes = new List<TextBoxContent>();
+        var textBoxes = new List<XElement>();
         var content = ReadParagraph(paragraph, textBoxes);
         if (content.Text.Length > 0)
         {
@@ -97,7 +108,7 @@ internal sealed class DocxBodyWalker
         }
     }
 
-    private void EmitTable(Table table, int depth)
+    private void EmitTable(XElement table, int depth)
     {
         var firstParagraph = _paragraphIndex + 1;
         var rows = ReadTable(table, depth, out var singleCell);
@@ -117,14 +128,14 @@ internal sealed class DocxBodyWalker
         Add(BlockKind.Table, text, 0, BlockStyle.None, rows, firstParagraph);
     }
 
-    private List<IReadOnlyList<string>> ReadTable(Table table, int depth, out TableCell? singleCell)
+    private List<IReadOnlyList<string>> ReadTable(XElement table, int depth, out XElement? singleCell)
     {
         singleCell = null;
         var rows = new List<IReadOnlyList<string>>();
-        var tableRows = Rows(table).ToList();
+        var tableRows = Rows(table);
         if (tableRows.Count == 1)
         {
-            var onlyCells = Cells(tableRows[0]).ToList();
+            var onlyCells = Cells(tableRows[0]);
             if (onlyCells.Count == 1)
             {
                 singleCell = onlyCells[0];
@@ -138,8 +149,8 @@ internal sealed class DocxBodyWalker
             var cells = new List<string>();
             foreach (var cell in Cells(row))
             {
-                var merge = cell.TableCellProperties?.VerticalMerge;
-                var continuesMerge = merge is not null && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                var merge = cell.Element(_w.TcPr)?.Element(_w.VMerge);
+                var continuesMerge = merge is not null && (merge.Attribute(_w.Val)?.Value is null or "continue");
                 cells.Add(continuesMerge ? string.Empty : CellText(cell, depth + 1));
             }
 
@@ -149,44 +160,32 @@ internal sealed class DocxBodyWalker
         return rows;
     }
 
-    private static IEnumerable<TableRow> Rows(Table table)
-    {
-        foreach (var child in table.ChildElements)
-        {
-            if (child is TableRow row)
-            {
-                yield return row;
-            }
-            else if (child is SdtRow sdtRow && sdtRow.SdtContentRow is { } content)
-            {
-                foreach (var inner in content.Elements<TableRow>())
-                {
-                    yield return inner;
-                }
-            }
-        }
-    }
+    /// <summary>Rows of a table, including rows wrapped in row-level content controls.</summary>
+    private List<XElement> Rows(XElement table) => ChildrenThroughContentControls(table, _w.Tr);
 
-    private static IEnumerable<TableCell> Cells(TableRow row)
+    /// <summary>Cells of a row, including cells wrapped in cell-level content controls.</summary>
+    private List<XElement> Cells(XElement row) => ChildrenThroughContentControls(row, _w.Tc);
+
+    private List<XElement> ChildrenThroughContentControls(XElement parent, XName name)
     {
-        foreach (var child in row.ChildElements)
+        var found = new List<XElement>();
+        foreach (var child in parent.Elements())
         {
-            if (child is TableCell cell)
+            if (child.Name == name)
             {
-                yield return cell;
+                found.Add(child);
             }
-            else if (child is SdtCell sdtCell && sdtCell.SdtContentCell is { } content)
+            else if (child.Name == _w.Sdt && child.Element(_w.SdtContent) is { } content)
             {
-                foreach (var inner in content.Elements<TableCell>())
-                {
-                    yield return inner;
-                }
+                found.AddRange(content.Elements(name));
             }
         }
+
+        return found;
     }
 
     /// <summary>Text of a cell: its paragraphs one per line; a nested table's cells joined by spaces.</summary>
-    private string CellText(OpenXmlElement cell, int depth)
+    private string CellText(XElement cell, int depth)
     {
         if (depth > MaxContainerDepth)
         {
@@ -194,58 +193,64 @@ internal sealed class DocxBodyWalker
         }
 
         var lines = new List<string>();
-        foreach (var child in cell.ChildElements)
+        foreach (var child in cell.Elements())
         {
-            switch (child)
+            var name = child.Name;
+            if (name == _w.P)
             {
-                case Paragraph paragraph:
-                    var textBoxes = new List<TextBoxContent>();
-                    var content = ReadParagraph(paragraph, textBoxes);
-                    if (content.Text.Length > 0)
-                    {
-                        lines.Add(content.Text);
-                    }
+                var textBoxes = new List<XElement>();
+                var content = ReadParagraph(child, textBoxes);
+                if (content.Text.Length > 0)
+                {
+                    lines.Add(content.Text);
+                }
 
-                    lines.AddRange(textBoxes.Select(t => CellText(t, depth + 1)).Where(t => t.Length > 0));
-                    break;
-                case Table nested:
-                    var nestedRows = ReadTable(nested, depth + 1, out var nestedSingle);
-                    if (nestedSingle is not null)
-                    {
-                        lines.Add(CellText(nestedSingle, depth + 1));
-                    }
-                    else
-                    {
-                        lines.AddRange(nestedRows.Select(r => string.Join(' ', r.Where(c => c.Length > 0))).Where(l => l.Length > 0));
-                    }
-
-                    break;
-                case SdtBlock sdt when sdt.SdtContentBlock is { } sdtContent:
+                foreach (var textBox in textBoxes)
+                {
+                    lines.Add(CellText(textBox, depth + 1));
+                }
+            }
+            else if (name == _w.Tbl)
+            {
+                var nestedRows = ReadTable(child, depth + 1, out var nestedSingle);
+                if (nestedSingle is not null)
+                {
+                    lines.Add(CellText(nestedSingle, depth + 1));
+                }
+                else
+                {
+                    lines.AddRange(nestedRows.Select(r => string.Join(' ', r.Where(c => c.Length > 0))));
+                }
+            }
+            else if (name == _w.Sdt)
+            {
+                if (child.Element(_w.SdtContent) is { } sdtContent)
+                {
                     lines.Add(CellText(sdtContent, depth + 1));
-                    break;
-                case CustomXmlBlock customXml:
-                    lines.Add(CellText(customXml, depth + 1));
-                    break;
-                default:
-                    break;
+                }
+            }
+            else if (name == _w.CustomXml)
+            {
+                lines.Add(CellText(child, depth + 1));
             }
         }
 
-        return string.Join('\n', lines.Where(l => l.Length > 0));
+        lines.RemoveAll(l => l.Length == 0);
+        return string.Join('\n', lines);
     }
 
-    private ParagraphContent ReadParagraph(Paragraph paragraph, List<TextBoxContent> textBoxes)
+    private ParagraphContent ReadParagraph(XElement paragraph, List<XElement> textBoxes)
     {
         _paragraphIndex++;
-        var properties = paragraph.ParagraphProperties;
+        var properties = paragraph.Element(_w.PPr);
         var chain = _styles.ParagraphChain(properties);
-        var text = new ParagraphTextBuilder();
-        CollectRuns(paragraph, chain, text, textBoxes);
-        var body = CleanLines(text.ToString());
+        _text.Clear();
+        CollectRuns(paragraph, chain, textBoxes);
+        var body = _text.CleanText();
 
         // The label is computed even for an empty paragraph: Word advances the counter for it too.
         var label = string.Empty;
-        var numbering = DocxStyles.NumberingOf(properties, chain);
+        var numbering = _styles.NumberingOf(properties, chain);
         if (numbering is { } reference)
         {
             label = _numbering.NextLabel(reference.NumId, reference.Level);
@@ -256,9 +261,17 @@ internal sealed class DocxBodyWalker
             return new ParagraphContent(BlockKind.Paragraph, string.Empty, 0, BlockStyle.None);
         }
 
-        var headingLevel = DocxStyles.HeadingLevel(properties, chain);
+        var justification = _styles.Justification(properties, chain);
+        var centered = justification == "center";
+        var numbered = numbering is not null && label.Length > 0;
+        var headingLevel = _styles.HeadingLevel(properties, chain);
+        if (headingLevel == 0 && !numbered)
+        {
+            headingLevel = FormattedHeadingLevel(body, justification, _styles.LeftIndent(properties, chain));
+        }
+
         var kind = headingLevel > 0 ? BlockKind.Heading
-            : numbering is not null && label.Length > 0 ? BlockKind.ListItem
+            : numbered ? BlockKind.ListItem
             : BlockKind.Paragraph;
         var level = kind switch
         {
@@ -267,130 +280,149 @@ internal sealed class DocxBodyWalker
             _ => 0,
         };
         var style = BlockStyle.None;
-        style |= text.IsAllBold ? BlockStyle.Bold : BlockStyle.None;
-        style |= text.IsAllItalic ? BlockStyle.Italic : BlockStyle.None;
-        style |= DocxStyles.IsCentered(properties, chain) ? BlockStyle.Centered : BlockStyle.None;
+        style |= _text.IsAllBold ? BlockStyle.Bold : BlockStyle.None;
+        style |= _text.IsAllItalic ? BlockStyle.Italic : BlockStyle.None;
+        style |= centered ? BlockStyle.Centered : BlockStyle.None;
         return new ParagraphContent(kind, label + body, level, style);
     }
 
     /// <summary>
-    /// Collects the visible text of a paragraph in document order. Iterative (explicit stack), so
-    /// deeply nested hyperlinks or content controls cannot exhaust the call stack. Field codes are
-    /// skipped and field results kept; deleted and hidden text is skipped.
+    /// Heading level of an unstyled paragraph from how it is formatted (<see cref="FormattedHeading"/>),
+    /// 0 for body text. A paragraph right-aligned, or indented past <see cref="RightColumnIndent"/>
+    /// (a signature block centred in the right half of the page), is placed to the right.
     /// </summary>
-    private void CollectRuns(OpenXmlElement paragraph, List<Style> chain, ParagraphTextBuilder text, List<TextBoxContent> textBoxes)
+    private int FormattedHeadingLevel(string text, string? justification, int leftIndent) =>
+        FormattedHeading.Level(
+            text,
+            _text.IsAllBold,
+            _text.IsAllCapitals,
+            centered: justification == "center",
+            placedRight: justification is "right" or "end" || leftIndent >= RightColumnIndent);
+
+    /// <summary>
+    /// Collects the visible text of a paragraph in document order. Iterative (a stack of where to
+    /// go on), so deeply nested hyperlinks or content controls cannot exhaust the call stack. Field
+    /// codes are skipped and field results kept; deleted and hidden text is skipped.
+    /// </summary>
+    private void CollectRuns(XElement paragraph, StyleChain chain, List<XElement> textBoxes)
     {
-        // Each open complex field is true while its code (before "separate") is being read.
-        var fields = new Stack<bool>();
-        var pending = new Stack<IEnumerator<OpenXmlElement>>();
-        pending.Push(paragraph.ChildElements.GetEnumerator());
-        while (pending.Count > 0)
+        var fields = new FieldState();
+        var resume = new Stack<XNode?>();
+        var node = paragraph.FirstNode;
+        while (true)
         {
-            var enumerator = pending.Peek();
-            if (!enumerator.MoveNext())
+            if (node is null)
             {
-                enumerator.Dispose();
-                pending.Pop();
+                if (resume.Count == 0)
+                {
+                    break;
+                }
+
+                node = resume.Pop();
                 continue;
             }
 
-            switch (enumerator.Current)
+            var next = node.NextNode;
+            if (node is XElement element)
             {
-                case Run run:
-                    ReadRun(run, chain, text, textBoxes, fields);
-                    break;
-                case ParagraphProperties or DeletedRun or MoveFromRun:
-                    break;
-                case OpenXmlElement container when container.HasChildren:
+                var name = element.Name;
+                if (name == _w.R)
+                {
+                    ReadRun(element, chain, textBoxes, fields);
+                }
+                else if (name == _w.AlternateContent)
+                {
+                    // The same content twice (Choice, Fallback): the first branch only.
+                    if (element.Elements().FirstOrDefault() is { FirstNode: { } branchContent })
+                    {
+                        resume.Push(next);
+                        next = branchContent;
+                    }
+                }
+                else if (name != _w.PPr && name != _w.Del && name != _w.MoveFrom && element.FirstNode is { } firstChild)
+                {
                     // Hyperlinks, simple fields (their runs are the result), content controls,
                     // insertions, smart tags, custom XML runs.
-                    pending.Push(container.ChildElements.GetEnumerator());
-                    break;
-                default:
-                    break;
-            }
-        }
-    }
-
-    private void ReadRun(Run run, List<Style> chain, ParagraphTextBuilder text, List<TextBoxContent> textBoxes, Stack<bool> fields)
-    {
-        var format = _styles.RunFormatOf(run.RunProperties, chain);
-        foreach (var child in run.ChildElements)
-        {
-            switch (child)
-            {
-                case FieldChar fieldChar:
-                    var type = fieldChar.FieldCharType;
-                    if (type is null)
-                    {
-                        break;
-                    }
-
-                    if (type.Value == FieldCharValues.Begin)
-                    {
-                        fields.Push(true);
-                    }
-                    else if (type.Value == FieldCharValues.Separate && fields.Count > 0)
-                    {
-                        fields.Pop();
-                        fields.Push(false);
-                    }
-                    else if (type.Value == FieldCharValues.End && fields.Count > 0)
-                    {
-                        fields.Pop();
-                    }
-
-                    break;
-                case AlternateContent or Drawing or DocumentFormat.OpenXml.Wordprocessing.Picture or EmbeddedObject:
-                    CollectTextBoxes(child, textBoxes);
-                    break;
-                default:
-                    if (format.Hidden || fields.Any(inCode => inCode))
-                    {
-                        break;
-                    }
-
-                    AppendRunChild(child, format, text);
-                    break;
-            }
-        }
-    }
-
-    private void AppendRunChild(OpenXmlElement child, RunFormat format, ParagraphTextBuilder text)
-    {
-        switch (child)
-        {
-            case Text t:
-                text.Append(ConvertLegacy(t.Text, format.Font), format);
-                break;
-            case TabChar or PositionalTab:
-                text.Append(" ", format);
-                break;
-            case Break or CarriageReturn:
-                text.Append("\n", format);
-                break;
-            case NoBreakHyphen:
-                text.Append("-", format);
-                break;
-            case SymbolChar symbol:
-                var symbolText = SymbolText(symbol.Char?.Value);
-                if (symbolText.Length > 0)
-                {
-                    text.Append(symbolText, format);
+                    resume.Push(next);
+                    next = firstChild;
                 }
+            }
 
-                break;
-            case FootnoteReference footnote when footnote.Id?.Value is long footnoteId:
-                // The reference mark is dropped from running text, as the Markdown reader drops <sup>n</sup>.
-                _footnoteOrder.Add(footnoteId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case EndnoteReference endnote when endnote.Id?.Value is long endnoteId:
-                _endnoteOrder.Add(endnoteId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            default:
-                // Field codes (instrText), deleted text, soft hyphens, page-break markers: invisible.
-                break;
+            node = next;
         }
+    }
+
+    private void ReadRun(XElement run, StyleChain chain, List<XElement> textBoxes, FieldState fields)
+    {
+        var format = _styles.RunFormatOf(run.Element(_w.RPr), chain);
+        foreach (var child in run.Elements())
+        {
+            var name = child.Name;
+            if (name == _w.FldChar)
+            {
+                switch (child.Attribute(_w.FldCharType)?.Value)
+                {
+                    case "begin":
+                        fields.Begin();
+                        break;
+                    case "separate":
+                        fields.Separate();
+                        break;
+                    case "end":
+                        fields.End();
+                        break;
+                    default:
+                        break;
+                }
+            }
+            else if (name == _w.AlternateContent || name == _w.Drawing || name == _w.Pict || name == _w.Object)
+            {
+                CollectTextBoxes(child, textBoxes);
+            }
+            else if (!format.Hidden && !fields.InCode)
+            {
+                AppendRunChild(child, format);
+            }
+        }
+    }
+
+    private void AppendRunChild(XElement child, RunFormat format)
+    {
+        var name = child.Name;
+        if (name == _w.T)
+        {
+            _text.Append(ConvertLegacy(child.Value, format.Font), format);
+        }
+        else if (name == _w.Tab || name == _w.PTab)
+        {
+            _text.Append(" ", format);
+        }
+        else if (name == _w.Br || name == _w.Cr)
+        {
+            _text.Append("\n", format);
+        }
+        else if (name == _w.NoBreakHyphen)
+        {
+            _text.Append("-", format);
+        }
+        else if (name == _w.Sym)
+        {
+            var symbolText = SymbolText(child.Attribute(_w.Char)?.Value);
+            if (symbolText.Length > 0)
+            {
+                _text.Append(symbolText, format);
+            }
+        }
+        else if (name == _w.FootnoteReference || name == _w.EndnoteReference)
+        {
+            // The reference mark is dropped from running text, as the Markdown reader drops <sup>n</sup>.
+            if (long.TryParse(child.Attribute(_w.Id)?.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
+            {
+                (name == _w.FootnoteReference ? _footnoteOrder : _endnoteOrder).Add(id);
+            }
+        }
+
+        // Field codes (instrText), deleted text, soft hyphens, page-break markers: invisible.
     }
 
     /// <summary>
@@ -399,7 +431,7 @@ internal sealed class DocxBodyWalker
     /// </summary>
     private static string SymbolText(string? hex)
     {
-        if (hex is null || !int.TryParse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
+        if (hex is null || !int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
         {
             return string.Empty;
         }
@@ -416,16 +448,16 @@ internal sealed class DocxBodyWalker
     /// Finds text boxes inside a drawing. An mc:AlternateContent holds the same box twice (DrawingML
     /// in the Choice, VML in the Fallback); only the first branch that has one is taken.
     /// </summary>
-    private static void CollectTextBoxes(OpenXmlElement element, List<TextBoxContent> textBoxes)
+    private void CollectTextBoxes(XElement element, List<XElement> textBoxes)
     {
-        if (element is AlternateContent alternate)
+        if (element.Name == _w.AlternateContent)
         {
-            foreach (var branch in alternate.ChildElements)
+            foreach (var branch in element.Elements())
             {
-                var found = TopLevelTextBoxes(branch).ToList();
-                if (found.Count > 0)
+                var before = textBoxes.Count;
+                AddTopLevelTextBoxes(branch, textBoxes);
+                if (textBoxes.Count > before)
                 {
-                    textBoxes.AddRange(found);
                     return;
                 }
             }
@@ -433,14 +465,32 @@ internal sealed class DocxBodyWalker
             return;
         }
 
-        textBoxes.AddRange(TopLevelTextBoxes(element));
+        AddTopLevelTextBoxes(element, textBoxes);
     }
 
-    /// <summary>Text boxes directly in <paramref name="element"/>; boxes inside those boxes are found when those are walked.</summary>
-    private static IEnumerable<TextBoxContent> TopLevelTextBoxes(OpenXmlElement element)
+    /// <summary>Text boxes inside <paramref name="element"/> but not inside another box there; inner boxes are found when their box is walked.</summary>
+    private void AddTopLevelTextBoxes(XElement element, List<XElement> textBoxes)
     {
-        var enclosing = element.Ancestors<TextBoxContent>().FirstOrDefault();
-        return element.Descendants<TextBoxContent>().Where(t => t.Ancestors<TextBoxContent>().FirstOrDefault() == enclosing);
+        var pending = new Stack<XElement>();
+        pending.Push(element);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current != element && current.Name == _w.TxbxContent)
+            {
+                textBoxes.Add(current);
+                continue;
+            }
+
+            // Pushed in reverse so boxes come out in document order.
+            for (var child = current.LastNode; child is not null; child = child.PreviousNode)
+            {
+                if (child is XElement childElement)
+                {
+                    pending.Push(childElement);
+                }
+            }
+        }
     }
 
     private string ConvertLegacy(string text, string? font)
@@ -466,30 +516,29 @@ internal sealed class DocxBodyWalker
 
     private void EmitNotes()
     {
-        EmitNotes(_footnoteOrder, _main.FootnotesPart?.Footnotes?.Elements<Footnote>().Where(n => n.Type is null)
-            .Select(n => (n.Id?.Value, (OpenXmlElement)n)));
-        EmitNotes(_endnoteOrder, _main.EndnotesPart?.Endnotes?.Elements<Endnote>().Where(n => n.Type is null)
-            .Select(n => (n.Id?.Value, (OpenXmlElement)n)));
+        EmitNotes(_footnoteOrder, _package.Footnotes, _w.Footnote);
+        EmitNotes(_endnoteOrder, _package.Endnotes, _w.Endnote);
     }
 
-    /// <summary>Footnotes go after the body, in the order they are first referenced.</summary>
-    private void EmitNotes(List<string> order, IEnumerable<(long? Id, OpenXmlElement Note)>? notes)
+    /// <summary>Notes go after the body, in the order they are first referenced; separator notes (w:type set) are not content.</summary>
+    private void EmitNotes(List<long> order, XElement? notesPart, XName noteName)
     {
-        if (notes is null || order.Count == 0)
+        if (notesPart is null || order.Count == 0)
         {
             return;
         }
 
-        var byId = new Dictionary<string, OpenXmlElement>(StringComparer.Ordinal);
-        foreach (var (id, note) in notes)
+        var byId = new Dictionary<long, XElement>();
+        foreach (var note in notesPart.Elements(noteName))
         {
-            if (id is not null)
+            if (note.Attribute(_w.Type) is null &&
+                long.TryParse(note.Attribute(_w.Id)?.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
             {
-                byId.TryAdd(id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), note);
+                byId.TryAdd(id, note);
             }
         }
 
-        foreach (var id in order.Distinct(StringComparer.Ordinal))
+        foreach (var id in order.Distinct())
         {
             if (byId.TryGetValue(id, out var note))
             {
@@ -517,26 +566,67 @@ internal sealed class DocxBodyWalker
         _offset += text.Length + 2;
     }
 
-    /// <summary>
-    /// Trims every line and drops blank ones: blank lines made with repeated breaks are spacing
-    /// (the room left for a signature), and a PDF or HTML rendition of the same page has none.
-    /// </summary>
-    private static string CleanLines(string text) =>
-        string.Join('\n', text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
-
     private sealed record ParagraphContent(BlockKind Kind, string Text, int Level, BlockStyle Style);
 
-    /// <summary>Accumulates a paragraph's text and how many of its letters are bold or italic.</summary>
+    /// <summary>Open complex fields (w:fldChar begin/separate/end): whether the reader is inside a field's code.</summary>
+    private sealed class FieldState
+    {
+        // One entry per open field: true while its code (before "separate") is being read.
+        private readonly List<bool> _open = [];
+        private int _inCode;
+
+        public bool InCode => _inCode > 0;
+
+        public void Begin()
+        {
+            _open.Add(true);
+            _inCode++;
+        }
+
+        public void Separate()
+        {
+            if (_open.Count > 0 && _open[^1])
+            {
+                _open[^1] = false;
+                _inCode--;
+            }
+        }
+
+        public void End()
+        {
+            if (_open.Count > 0)
+            {
+                _inCode -= _open[^1] ? 1 : 0;
+                _open.RemoveAt(_open.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Accumulates a paragraph's text and how many of its letters are bold or italic. Reused for
+    /// every paragraph of a document; <see cref="Clear"/> starts the next one.
+    /// </summary>
     private sealed class ParagraphTextBuilder
     {
         private readonly StringBuilder _text = new();
         private int _letters;
         private int _bold;
         private int _italic;
+        private int _alphabetic;
+        private int _capitals;
 
         public bool IsAllBold => _letters > 0 && _bold == _letters;
 
         public bool IsAllItalic => _letters > 0 && _italic == _letters;
+
+        /// <summary>True when the paragraph has letters and every one shows as a capital (typed so, or in an all-caps run).</summary>
+        public bool IsAllCapitals => _alphabetic > 0 && _capitals == _alphabetic;
+
+        public void Clear()
+        {
+            _text.Clear();
+            _letters = _bold = _italic = _alphabetic = _capitals = 0;
+        }
 
         public void Append(string value, RunFormat format)
         {
@@ -549,9 +639,40 @@ internal sealed class DocxBodyWalker
                     _bold += format.Bold ? 1 : 0;
                     _italic += format.Italic ? 1 : 0;
                 }
+
+                if (char.IsLetter(c))
+                {
+                    _alphabetic++;
+                    _capitals += format.Caps || char.IsUpper(c) ? 1 : 0;
+                }
             }
         }
 
-        public override string ToString() => _text.ToString();
+        /// <summary>
+        /// The text with every line trimmed and blank lines dropped: blank lines made with repeated
+        /// breaks are spacing (the room left for a signature), and a PDF or HTML rendition of the
+        /// same page has none.
+        /// </summary>
+        public string CleanText()
+        {
+            var text = _text.ToString();
+            if (!text.Contains('\n', StringComparison.Ordinal))
+            {
+                return text.Trim();
+            }
+
+            var lines = text.Split('\n');
+            var kept = new List<string>(lines.Length);
+            foreach (var line in lines)
+            {
+                var trimmed = line.Trim();
+                if (trimmed.Length > 0)
+                {
+                    kept.Add(trimmed);
+                }
+            }
+
+            return string.Join('\n', kept);
+        }
     }
 }

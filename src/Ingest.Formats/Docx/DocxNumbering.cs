@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml.Wordprocessing;
+using System.Xml.Linq;
 
 namespace Ingest.Formats.Docx;
 
@@ -14,30 +14,33 @@ internal sealed class DocxNumbering
 {
     private const int Levels = 9;
 
-    private readonly Dictionary<int, NumberingInstance> _instances = [];
-    private readonly Dictionary<int, AbstractNum> _abstracts = [];
+    private readonly WordNames _w;
+    private readonly Dictionary<int, XElement> _instances = [];
+    private readonly Dictionary<int, XElement> _abstracts = [];
     private readonly Dictionary<int, int?[]> _counters = [];
+    private readonly Dictionary<(int NumId, int Level), XElement?> _levels = [];
     private readonly DocxStyles _styles;
 
-    public DocxNumbering(Numbering? numbering, DocxStyles styles)
+    public DocxNumbering(XElement? numbering, DocxStyles styles, WordNames names)
     {
+        _w = names;
         _styles = styles;
         if (numbering is null)
         {
             return;
         }
 
-        foreach (var instance in numbering.Elements<NumberingInstance>())
+        foreach (var instance in numbering.Elements(_w.Num))
         {
-            if (instance.NumberID?.Value is int id)
+            if (WordNames.ParseInt(instance.Attribute(_w.NumId)?.Value) is int id)
             {
                 _instances.TryAdd(id, instance);
             }
         }
 
-        foreach (var abstractNum in numbering.Elements<AbstractNum>())
+        foreach (var abstractNum in numbering.Elements(_w.AbstractNum))
         {
-            if (abstractNum.AbstractNumberId?.Value is int id)
+            if (WordNames.ParseInt(abstractNum.Attribute(_w.AbstractNumId)?.Value) is int id)
             {
                 _abstracts.TryAdd(id, abstractNum);
             }
@@ -67,23 +70,23 @@ internal sealed class DocxNumbering
         for (var deeper = level + 1; deeper < Levels; deeper++)
         {
             // lvlRestart N: restart after a level numbered (1-based) N or higher; 0: never restart.
-            var restart = LevelOf(numId, deeper)?.LevelRestart?.Val?.Value;
+            var restart = _w.ChildInt(LevelOf(numId, deeper), _w.LvlRestart);
             if (restart is null || (restart.Value != 0 && level < restart.Value))
             {
                 counters[deeper] = null;
             }
         }
 
-        var format = definition.NumberingFormat?.Val;
-        var template = definition.LevelText?.Val?.Value ?? string.Empty;
+        var format = _w.ChildVal(definition, _w.NumFmt);
+        var template = _w.ChildVal(definition, _w.LvlText) ?? string.Empty;
         string label;
-        if (format is not null && format.Value == NumberFormatValues.Bullet)
+        if (format == "bullet")
         {
             label = BulletMarker(template);
         }
         else
         {
-            var legal = definition.IsLegalNumberingStyle is { } lgl && (lgl.Val is null || lgl.Val.Value);
+            var legal = _w.OnOff(definition, _w.IsLgl) ?? false;
             label = Expand(template, numId, counters, legal);
         }
 
@@ -92,8 +95,7 @@ internal sealed class DocxNumbering
             return string.Empty;
         }
 
-        var suffix = definition.LevelSuffix?.Val;
-        return suffix is not null && suffix.Value == LevelSuffixValues.Nothing ? label : label + " ";
+        return _w.ChildVal(definition, _w.Suff) == "nothing" ? label : label + " ";
     }
 
     private string Expand(string template, int numId, int?[] counters, bool legal)
@@ -105,7 +107,7 @@ internal sealed class DocxNumbering
             {
                 var referenced = template[i + 1] - '1';
                 var value = counters[referenced] ?? StartOf(numId, referenced);
-                var referencedFormat = LevelOf(numId, referenced)?.NumberingFormat?.Val?.Value;
+                var referencedFormat = _w.ChildVal(LevelOf(numId, referenced), _w.NumFmt);
                 builder.Append(legal ? value.ToString(CultureInfo.InvariantCulture) : Format(value, referencedFormat));
                 i++;
             }
@@ -125,58 +127,35 @@ internal sealed class DocxNumbering
     /// </summary>
     private static string BulletMarker(string template) => template.Trim() == "+" ? "+" : "-";
 
-    private static string Format(int value, NumberFormatValues? format)
+    /// <summary>A counter value in an ST_NumberFormat (17.18.59) as Word prints it.</summary>
+    private static string Format(int value, string? format)
     {
-        if (format is null || format.Value == NumberFormatValues.Decimal)
+        var number = value.ToString(CultureInfo.InvariantCulture);
+        return format switch
         {
-            return value.ToString(CultureInfo.InvariantCulture);
-        }
+            null or "decimal" => number,
+            "none" => string.Empty,
+            "decimalZero" => value is >= 0 and < 10 ? "0" + number : number,
+            "upperRoman" when value >= 1 => ListLabels.Roman(value),
+            "lowerRoman" when value >= 1 => ListLabels.Roman(value).ToLowerInvariant(),
+            "upperLetter" when value >= 1 => ListLabels.Letters(value, 'A'),
+            "lowerLetter" when value >= 1 => ListLabels.Letters(value, 'a'),
 
-        var f = format.Value;
-        if (f == NumberFormatValues.None)
-        {
-            return string.Empty;
-        }
-
-        if (f == NumberFormatValues.DecimalZero)
-        {
-            return value is >= 0 and < 10 ? "0" + value.ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (value >= 1 && f == NumberFormatValues.UpperRoman)
-        {
-            return ListLabels.Roman(value);
-        }
-
-        if (value >= 1 && f == NumberFormatValues.LowerRoman)
-        {
-            return ListLabels.Roman(value).ToLowerInvariant();
-        }
-
-        if (value >= 1 && f == NumberFormatValues.UpperLetter)
-        {
-            return ListLabels.Letters(value, 'A');
-        }
-
-        if (value >= 1 && f == NumberFormatValues.LowerLetter)
-        {
-            return ListLabels.Letters(value, 'a');
-        }
-
-        // Ordinal, cardinal text and the East Asian formats do not occur in Vietnamese party
-        // documents; the number itself is the closest readable label.
-        return value.ToString(CultureInfo.InvariantCulture);
+            // Ordinal, cardinal text and the East Asian formats do not occur in Vietnamese party
+            // documents; the number itself is the closest readable label.
+            _ => number,
+        };
     }
 
     private int StartOf(int numId, int level)
     {
         if (_instances.TryGetValue(numId, out var instance))
         {
-            foreach (var levelOverride in instance.Elements<LevelOverride>())
+            foreach (var levelOverride in instance.Elements(_w.LvlOverride))
             {
-                if (levelOverride.LevelIndex?.Value == level)
+                if (WordNames.ParseInt(levelOverride.Attribute(_w.Ilvl)?.Value) == level)
                 {
-                    var start = levelOverride.StartOverrideNumberingValue?.Val?.Value ?? levelOverride.Level?.StartNumberingValue?.Val?.Value;
+                    var start = _w.ChildInt(levelOverride, _w.StartOverride) ?? _w.ChildInt(levelOverride.Element(_w.Lvl), _w.Start);
                     if (start is not null)
                     {
                         return start.Value;
@@ -186,33 +165,44 @@ internal sealed class DocxNumbering
         }
 
         // The schema default for w:start is 0 (17.9.26), and Word honours it.
-        return LevelOf(numId, level)?.StartNumberingValue?.Val?.Value ?? 0;
+        return _w.ChildInt(LevelOf(numId, level), _w.Start) ?? 0;
     }
 
-    private Level? LevelOf(int numId, int level)
+    private XElement? LevelOf(int numId, int level)
+    {
+        if (!_levels.TryGetValue((numId, level), out var found))
+        {
+            found = FindLevel(numId, level);
+            _levels[(numId, level)] = found;
+        }
+
+        return found;
+    }
+
+    private XElement? FindLevel(int numId, int level)
     {
         if (!_instances.TryGetValue(numId, out var instance))
         {
             return null;
         }
 
-        foreach (var levelOverride in instance.Elements<LevelOverride>())
+        foreach (var levelOverride in instance.Elements(_w.LvlOverride))
         {
-            if (levelOverride.LevelIndex?.Value == level && levelOverride.Level is { } overridden)
+            if (WordNames.ParseInt(levelOverride.Attribute(_w.Ilvl)?.Value) == level && levelOverride.Element(_w.Lvl) is { } overridden)
             {
                 return overridden;
             }
         }
 
-        var abstractNum = ResolveAbstract(instance.AbstractNumId?.Val?.Value);
-        return abstractNum?.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+        var abstractNum = ResolveAbstract(_w.ChildInt(instance, _w.AbstractNumId));
+        return abstractNum?.Elements(_w.Lvl).FirstOrDefault(l => WordNames.ParseInt(l.Attribute(_w.Ilvl)?.Value) == level);
     }
 
     /// <summary>
     /// An abstract definition with numStyleLink takes its levels from the definition that the
     /// linked numbering style points to (17.9.27); one hop is all Word writes, two are allowed.
     /// </summary>
-    private AbstractNum? ResolveAbstract(int? abstractId)
+    private XElement? ResolveAbstract(int? abstractId)
     {
         for (var hop = 0; hop < 3 && abstractId is not null; hop++)
         {
@@ -221,15 +211,15 @@ internal sealed class DocxNumbering
                 return null;
             }
 
-            var link = abstractNum.NumberingStyleLink?.Val?.Value;
-            if (link is null || abstractNum.Elements<Level>().Any())
+            var link = _w.ChildVal(abstractNum, _w.NumStyleLink);
+            if (link is null || abstractNum.Element(_w.Lvl) is not null)
             {
                 return abstractNum;
             }
 
-            var linkedNumId = _styles.Find(link)?.StyleParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value;
+            var linkedNumId = _w.ChildInt(_styles.Find(link)?.Element(_w.PPr)?.Element(_w.NumPr), _w.NumId);
             abstractId = linkedNumId is not null && _instances.TryGetValue(linkedNumId.Value, out var linked)
-                ? linked.AbstractNumId?.Val?.Value
+                ? _w.ChildInt(linked, _w.AbstractNumId)
                 : null;
         }
 

@@ -1,19 +1,19 @@
 using System.Globalization;
-using System.IO.Packaging;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Ingest.Model;
 
 namespace Ingest.Formats.Docx;
 
 /// <summary>
-/// Reads Office Open XML word-processing documents (DOCX) with the Open XML SDK: one block per
-/// paragraph, Word auto-numbering turned back into printed labels, tables with their cells,
-/// text boxes after the paragraph that anchors them, field results (never field codes), and
-/// footnotes and endnotes as footnote blocks after the body. Runs in legacy Vietnamese fonts
-/// (.VnTime, VNI-Times) are converted to Unicode. Page headers and footers are not read: they are
-/// running heads, not content. External relationships are never followed.
+/// Reads Office Open XML word-processing documents (DOCX), opened with the Open XML SDK's package
+/// layer, from their XML parts: one block per paragraph, headings from heading styles and outline
+/// levels or from their formatting (<see cref="FormattedHeading"/>), Word auto-numbering turned
+/// back into printed labels, tables with their cells, text boxes after the paragraph that anchors
+/// them, field results (never field codes), and footnotes and endnotes as footnote blocks after
+/// the body. Runs in legacy Vietnamese fonts (.VnTime, VNI-Times) are converted to Unicode. Page
+/// headers and footers are not read: they are running heads, not content. External relationships
+/// are never followed.
 /// </summary>
 public sealed class DocxReader : IDocumentReader
 {
@@ -30,24 +30,17 @@ public sealed class DocxReader : IDocumentReader
     /// <summary>Reads DOCX bytes, reporting the result under <paramref name="reportAs"/> (DOC files arrive here after conversion).</summary>
     internal static ReadResult ReadPackage(byte[] content, SourceFormat reportAs, CancellationToken cancellationToken)
     {
-        var guard = PackageGuard.Check(content, cancellationToken);
-        if (guard is not null)
-        {
-            return ReadResult.Failed(reportAs, guard.Code, guard.Message);
-        }
-
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            var settings = new OpenSettings { AutoSave = false };
-            using var document = WordprocessingDocument.Open(stream, isEditable: false, settings);
-            var body = document.MainDocumentPart?.Document?.Body;
-            if (document.MainDocumentPart is null || body is null)
+            var package = DocxPackage.Load(content, PackageGuard.MaxUncompressedBytes, cancellationToken, out var error);
+            var body = package?.Document.Element(package.Names.Body);
+            if (package is null || body is null)
             {
-                return ReadResult.Failed(reportAs, DiagnosticCodes.Corrupt, "The package has no main document part.");
+                error ??= new RecordError(DiagnosticCodes.Corrupt, "The package has no main document part.");
+                return ReadResult.Failed(reportAs, error.Code, error.Message);
             }
 
-            var walker = new DocxBodyWalker(document.MainDocumentPart, cancellationToken);
+            var walker = new DocxBodyWalker(package, cancellationToken);
             var blocks = walker.Walk(body);
             if (blocks.Count == 0)
             {
@@ -68,9 +61,9 @@ public sealed class DocxReader : IDocumentReader
         {
             throw;
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException or InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidDataException or XmlException or IOException or InvalidOperationException or NotSupportedException or ArgumentException or FormatException)
         {
-            // The SDK signals damaged packages with a spread of exception types; all mean "cannot parse".
+            // The package layer, ZIP and XML readers signal damage with a spread of exception types; all mean "cannot parse".
             return ReadResult.Failed(reportAs, DiagnosticCodes.Corrupt, $"The document could not be parsed ({ex.GetType().Name}): {ex.Message}");
         }
     }

@@ -302,19 +302,157 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
-    public void Check_WhenEntryInflatesBeyondBudget_ReportsLimitExceeded()
+    public void Load_WhenPartInflatesBeyondBudget_ReportsLimitExceeded()
     {
-        var content = Zip(new Dictionary<string, string> { ["word/media/zeros.bin"] = new string('0', 2 * 1024 * 1024) });
+        var content = Build(P(new string('x', 64 * 1024)));
 
-        var error = PackageGuard.Check(content, maxUncompressedBytes: 1024 * 1024, CancellationToken.None);
+        var package = DocxPackage.Load(content, maxUncompressedBytes: 16 * 1024, CancellationToken.None, out var error);
 
+        package.Should().BeNull();
         error!.Code.Should().Be(DiagnosticCodes.LimitExceeded);
     }
 
     [Fact]
-    public void Check_WhenPackageIsWithinBudget_Passes()
+    public void Load_WhenUnreadEntryIsHuge_NeverInflatesIt()
     {
-        PackageGuard.Check(Build(P("x")), CancellationToken.None).Should().BeNull();
+        // A media entry that would blow the budget costs nothing: only the parts the reader needs are inflated.
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(Build(P("x")))))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                entries[entry.FullName] = reader.ReadToEnd();
+            }
+        }
+
+        entries["word/media/zeros.bin"] = new string('0', 2 * 1024 * 1024);
+
+        var package = DocxPackage.Load(Zip(entries), maxUncompressedBytes: 1024 * 1024, CancellationToken.None, out var error);
+
+        error.Should().BeNull();
+        package.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void Read_WhenMainPartIsNamedByRelationship_FindsItWhateverItsName()
+    {
+        // Generators other than Word name the main part differently; the package relationships say which it is.
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(Build(P("nội dung")))))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                var name = entry.FullName.Replace("word/", "doc/", StringComparison.Ordinal).Replace("document.xml", "main.xml", StringComparison.Ordinal);
+                // The content types name the part absolutely; the relationship gets an absolute target too.
+                entries[name] = reader.ReadToEnd()
+                    .Replace("/word/document.xml", "/doc/main.xml", StringComparison.Ordinal)
+                    .Replace("word/document.xml", "/doc/main.xml", StringComparison.Ordinal);
+            }
+        }
+
+        Texts(Zip(entries)).Should().Equal("nội dung");
+    }
+
+    [Fact]
+    public void Read_WhenDocumentUsesStrictNamespace_ReadsItLikeTransitional()
+    {
+        // "Save as Strict Open XML" writes the same elements under the ISO/IEC 29500 strict namespace.
+        var strict = RebuildWithDocument("<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>KẾ HOẠCH</w:t></w:r></w:p></w:body></w:document>");
+
+        var block = Read(strict).Blocks.Single();
+
+        block.Text.Should().Be("KẾ HOẠCH");
+        block.Style.Should().Be(BlockStyle.Bold | BlockStyle.Centered);
+    }
+
+    [Fact]
+    public void Read_WhenWholePackageIsStrict_FindsStylesNumberingAndFootnotesThroughStrictRelationships()
+    {
+        // "Save as Strict Open XML" also writes the relationship types under ISO/IEC 29500 strict URIs;
+        // the package layer maps them, and the parts keep the strict element namespace.
+        var styles = "<w:style w:type=\"paragraph\" w:styleId=\"H\"><w:name w:val=\"H\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>";
+        var footnotes = "<w:footnote w:id=\"1\"><w:p><w:r><w:t>Chú thích.</w:t></w:r></w:p></w:footnote>";
+        var body = P("MỤC ĐÍCH", "<w:pStyle w:val=\"H\"/>") + NumberedP("một", 1) +
+                   "<w:p><w:r><w:t>Theo</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>";
+        var strict = Rewrite(Build(body, Numbering(1, Level(0, "decimal", "%1."), 1), styles, footnotes), xml => xml
+            .Replace(W, "http://purl.oclc.org/ooxml/wordprocessingml/main", StringComparison.Ordinal)
+            .Replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships/", "http://purl.oclc.org/ooxml/officeDocument/relationships/", StringComparison.Ordinal));
+
+        var blocks = Read(strict).Blocks;
+
+        blocks.Select(b => (b.Kind, b.Level, b.Text)).Should().Equal(
+            (BlockKind.Heading, 1, "MỤC ĐÍCH"),
+            (BlockKind.ListItem, 0, "1. một"),
+            (BlockKind.Paragraph, 0, "Theo"),
+            (BlockKind.Footnote, 0, "Chú thích."));
+    }
+
+    [Fact]
+    public void Load_WhenPartsTogetherInflateBeyondBudget_ReportsLimitExceeded()
+    {
+        // Each part alone is within the budget; the styles part, read after the document, is what
+        // spends the rest of it, so the cap applies to every part stream, not only to the first.
+        var styles = string.Concat(Enumerable.Repeat("<w:style w:type=\"paragraph\" w:styleId=\"S\"><w:name w:val=\"S\"/></w:style>", 200));
+        var content = Build(P(new string('x', 12 * 1024)), stylesXml: styles);
+
+        var package = DocxPackage.Load(content, maxUncompressedBytes: 20 * 1024, CancellationToken.None, out var error);
+
+        package.Should().BeNull();
+        error!.Code.Should().Be(DiagnosticCodes.LimitExceeded);
+    }
+
+    [Theory]
+    // The SDK reads the content types itself: a DTD there is refused before it opens the package.
+    [InlineData("[Content_Types].xml", "doctype", DiagnosticCodes.Corrupt)]
+    // The same for a relationship part, which the SDK also reads itself.
+    [InlineData("word/_rels/document.xml.rels", "doctype", DiagnosticCodes.Corrupt)]
+    // A relationship part nested past the depth limit never reaches the SDK's reader.
+    [InlineData("_rels/.rels", "deep", DiagnosticCodes.LimitExceeded)]
+    // A relationship part that inflates past the budget counts against it like any part.
+    [InlineData("_rels/.rels", "huge", DiagnosticCodes.LimitExceeded)]
+    public void Load_WhenPackageLayerEntryIsHostile_RefusesItBeforeTheSdkReadsIt(string entry, string kind, string expectedCode)
+    {
+        var rewritten = Rewrite(Build(P("x")), (name, xml) => name != entry ? xml : kind switch
+        {
+            "doctype" => xml.Replace("?>", "?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>", StringComparison.Ordinal),
+            "deep" => xml.Replace("</Relationships>", string.Concat(Enumerable.Repeat("<a>", 1000)) + string.Concat(Enumerable.Repeat("</a>", 1000)) + "</Relationships>", StringComparison.Ordinal),
+            _ => xml.Replace("</Relationships>", "<!--" + new string(' ', 64 * 1024) + "--></Relationships>", StringComparison.Ordinal),
+        });
+
+        var package = DocxPackage.Load(rewritten, maxUncompressedBytes: 32 * 1024, CancellationToken.None, out var error);
+
+        package.Should().BeNull();
+        error!.Code.Should().Be(expectedCode);
+    }
+
+    [Fact]
+    public void Read_WhenContentTypesNameAnInvalidPart_FailsAsCorruptWithoutThrowing()
+    {
+        // The SDK's package layer refuses an invalid part name in [Content_Types].xml ("//" is an
+        // empty segment, ECMA-376 Part 2, 6.2.2.2) where a reader of bare ZIP entries would not look.
+        var broken = Rewrite(Build(P("x")), (name, xml) => name != "[Content_Types].xml" ? xml : xml.Replace("/word/document.xml", "//word/document.xml", StringComparison.Ordinal));
+
+        Read(broken).Failure!.Code.Should().Be(DiagnosticCodes.Corrupt);
+    }
+
+    private static byte[] Rewrite(byte[] package, Func<string, string> rewrite) => Rewrite(package, (_, xml) => rewrite(xml));
+
+    /// <summary>The package with every entry's text passed through <paramref name="rewrite"/> (entry name, text).</summary>
+    private static byte[] Rewrite(byte[] package, Func<string, string, string> rewrite)
+    {
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var archive = new System.IO.Compression.ZipArchive(new MemoryStream(package)))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var reader = new StreamReader(entry.Open());
+                entries[entry.FullName] = rewrite(entry.FullName, reader.ReadToEnd());
+            }
+        }
+
+        return Zip(entries);
     }
 
     private static byte[] RebuildWithDocument(string documentXml)
