@@ -125,6 +125,7 @@ public sealed class ArchiveRunner
         }
 
         var stopwatch = Stopwatch.StartNew();
+        EnsurePoolThreads(options.MaxParallelism);
         Directory.CreateDirectory(options.OutputDirectory);
         RemoveAbandonedTemporaryFiles(options.OutputDirectory);
         var files = ArchiveFiles.List(options.ArchiveRoot, options.OutputDirectory);
@@ -268,18 +269,34 @@ public sealed class ArchiveRunner
             revision, previous, options.PerFileTimeout.TotalSeconds);
     }
 
+    /// <summary>
+    /// Each parallel worker is a pool thread that waits for its file on a second pool thread, so a
+    /// run needs twice its parallelism in threads at once. The pool starts with one per core and
+    /// adds threads slowly, which left a 2-core run on one core; the minimum is raised to what the
+    /// run needs (never lowered).
+    /// </summary>
+    private static void EnsurePoolThreads(int parallelism)
+    {
+        var needed = (2 * Math.Max(1, parallelism)) + 2;
+        ThreadPool.GetMinThreads(out var workerThreads, out var completionPortThreads);
+        if (workerThreads < needed)
+        {
+            ThreadPool.SetMinThreads(needed, completionPortThreads);
+        }
+    }
+
     private FileResult ProcessInProcess(FileJob job, byte[] content, long length, CancellationToken cancellationToken)
     {
-        // A thread of its own, not one from the pool: this caller blocks on it, and with every pool
-        // thread of a parallel run blocked like this, work queued to the pool waited for the pool
-        // to grow (the run used one core of two).
-        var work = Task.Factory.StartNew(
-            () => FileJobs.Process(_pipeline, job, content, cancellationToken),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-        if (work.Wait(TimeSpan.FromSeconds(job.TimeoutSeconds) + AbandonGrace, CancellationToken.None))
+        // The file runs on another pool thread so that a file that ignores its time limit can be
+        // abandoned; RunAsync guarantees the pool threads for this. The wait neither spins nor
+        // allocates a kernel handle: both cost measurable CPU per file when workers equal cores.
+        var work = Task.Run(() => FileJobs.Process(_pipeline, job, content, cancellationToken), CancellationToken.None);
+        var finished = new ManualResetEventSlim(initialState: false, spinCount: 0);
+        work.ContinueWith(static (_, state) => ((ManualResetEventSlim)state!).Set(), finished, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        if (finished.Wait(TimeSpan.FromSeconds(job.TimeoutSeconds) + AbandonGrace))
         {
+            finished.Dispose();
             return FileJobs.Write(job, work.Result);
         }
 

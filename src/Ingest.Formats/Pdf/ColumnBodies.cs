@@ -23,6 +23,9 @@ internal static class ColumnBodies
     /// <summary>Share of a run's lines that must be full on each side.</summary>
     private const double FullLinesShare = 0.5;
 
+    /// <summary>Most bins the middle third of the text is measured in; an A4 page of 12-point type needs about fifty, an A3 page of 8-point type under two hundred.</summary>
+    private const int MaxBins = 1024;
+
     /// <summary>
     /// Returns the lines (word groups, top to bottom) in reading order, each with its column: runs of
     /// lines that form a two-column body come back as their left parts (column 2k + 1), then their
@@ -102,12 +105,14 @@ internal static class ColumnBodies
         sizes.Sort();
         var size = sizes.Count == 0 ? 0 : sizes[sizes.Count / 2];
         var width = textRight - textLeft;
-        if (size <= 0 || width < 10 * size)
+        if (size <= 0 || !double.IsFinite(width) || width < 10 * size)
         {
             return false;
         }
 
-        var bin = size / 4;
+        // Bins of a quarter font size, but never more than MaxBins of them: a word placed far off the
+        // page would otherwise ask for an array as wide as its coordinate.
+        var bin = Math.Max(size / 4, width / 3 / MaxBins);
         var from = textLeft + (width / 3);
         var count = (int)Math.Ceiling(width / 3 / bin);
         var coverage = new int[count];

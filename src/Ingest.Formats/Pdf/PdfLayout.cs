@@ -19,6 +19,12 @@ internal static partial class PdfLayout
     /// <summary>A horizontal gap wider than this many font sizes separates columns, not words.</summary>
     private const double ColumnGap = 2.5;
 
+    /// <summary>Words or lines handled between two looks at the cancellation token: a few milliseconds of work.</summary>
+    private const int CancellationStride = 4096;
+
+    /// <summary>Lines with more words than this are sorted by a general stable sort instead of insertion sort.</summary>
+    private const int InsertionSortLimit = 64;
+
     /// <summary>Lines in this top or bottom share of the page may be running headers, footers or page numbers.</summary>
     private const double FurnitureZone = 0.12;
 
@@ -32,7 +38,7 @@ internal static partial class PdfLayout
         foreach (var page in pages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            lines.Add(BuildLines(page));
+            lines.Add(BuildLines(page, cancellationToken));
         }
 
         RemovePageFurniture(pages, lines);
@@ -51,6 +57,11 @@ internal static partial class PdfLayout
             var runs = TableRuns(body, pageMetrics);
             for (var i = 0; i < body.Count;)
             {
+                if (i % CancellationStride == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 if (runs.TryGetValue(i, out var run))
                 {
                     paragraph.Flush(blocks);
@@ -94,7 +105,7 @@ internal static partial class PdfLayout
         return blocks;
     }
 
-    private static List<Line> BuildLines(PageText page)
+    private static List<Line> BuildLines(PageText page, CancellationToken cancellationToken)
     {
         // Top to bottom, then left to right; the input position breaks ties so the order is stable.
         var sorted = new List<(PageWord Word, int Index)>(page.Words.Count);
@@ -114,8 +125,14 @@ internal static partial class PdfLayout
         // A word joins one of the last few lines when it overlaps that line vertically by half the
         // smaller height; the lines' extents are kept as they grow, not recomputed per word.
         var groups = new List<WordGroup>();
-        foreach (var (word, _) in sorted)
+        for (var w = 0; w < sorted.Count; w++)
         {
+            if (w % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var word = sorted[w].Word;
             WordGroup? home = null;
             for (var g = groups.Count - 1; g >= 0 && g >= groups.Count - 4; g--)
             {
@@ -198,10 +215,29 @@ internal static partial class PdfLayout
     /// <summary>Margins and line spacing of each column of a two-column body, measured on that column's lines alone.</summary>
     private static Dictionary<int, PageMetrics> ColumnMetrics(List<Line> body)
     {
-        var metrics = new Dictionary<int, PageMetrics>();
-        foreach (var column in body.Where(l => l.Column != 0).Select(l => l.Column).Distinct())
+        // One pass over the lines: a page may hold many column runs, and filtering the body once per
+        // column would be quadratic in them.
+        var byColumn = new Dictionary<int, List<Line>>();
+        foreach (var line in body)
         {
-            metrics[column] = PageMetrics.Of(body.Where(l => l.Column == column).ToList());
+            if (line.Column == 0)
+            {
+                continue;
+            }
+
+            if (!byColumn.TryGetValue(line.Column, out var columnLines))
+            {
+                columnLines = [];
+                byColumn[line.Column] = columnLines;
+            }
+
+            columnLines.Add(line);
+        }
+
+        var metrics = new Dictionary<int, PageMetrics>(byColumn.Count);
+        foreach (var (column, columnLines) in byColumn)
+        {
+            metrics[column] = PageMetrics.Of(columnLines);
         }
 
         return metrics;
@@ -614,9 +650,61 @@ internal static partial class PdfLayout
         text.Append(' ').Append(after);
     }
 
-    /// <summary>Stable insertion sort by left edge: a line holds few words, and equal edges keep their order.</summary>
-    private static void SortByLeft(List<PageWord> words)
+    /// <summary>
+    /// The first of the ascending <paramref name="sorted"/> edges that at least
+    /// <paramref name="shared"/> edges lie closer to than <paramref name="reach"/> (itself
+    /// included), or the first edge when none does. The window of near edges slides along the
+    /// sorted list, so a page of many lines costs a sort, not a comparison of every pair.
+    /// </summary>
+    internal static double FirstShared(List<double> sorted, double reach, int shared)
     {
+        var low = 0;
+        var high = 0;
+        foreach (var x in sorted)
+        {
+            while (low < sorted.Count && !(sorted[low] > x - reach))
+            {
+                low++;
+            }
+
+            while (high < sorted.Count && sorted[high] < x + reach)
+            {
+                high++;
+            }
+
+            if (high - low >= shared)
+            {
+                return x;
+            }
+        }
+
+        return sorted[0];
+    }
+
+    /// <summary>
+    /// Stable sort by left edge: equal edges keep their order. A line usually holds few words, which
+    /// insertion sort orders fastest; a line of thousands of words (text drawn over and over at one
+    /// place) would make it quadratic, so long lines are sorted by edge and original position.
+    /// </summary>
+    internal static void SortByLeft(List<PageWord> words)
+    {
+        if (words.Count > InsertionSortLimit)
+        {
+            var keyed = new (PageWord Word, int Index)[words.Count];
+            for (var i = 0; i < keyed.Length; i++)
+            {
+                keyed[i] = (words[i], i);
+            }
+
+            Array.Sort(keyed, static (a, b) => a.Word.Left != b.Word.Left ? a.Word.Left.CompareTo(b.Word.Left) : a.Index.CompareTo(b.Index));
+            for (var i = 0; i < keyed.Length; i++)
+            {
+                words[i] = keyed[i].Word;
+            }
+
+            return;
+        }
+
         for (var i = 1; i < words.Count; i++)
         {
             var word = words[i];
@@ -838,10 +926,10 @@ internal static partial class PdfLayout
             }
 
             var lefts = textLines.Select(l => l.Left).Order().ToList();
-            var rights = textLines.Select(l => l.Right).OrderDescending().ToList();
+            var rights = textLines.Select(l => -l.Right).Order().ToList();
             var shared = Math.Max(2, textLines.Count / 8);
-            var left = lefts.FirstOrDefault(x => lefts.Count(y => Math.Abs(y - x) < size / 2) >= shared, lefts[0]);
-            var right = rights.FirstOrDefault(x => rights.Count(y => Math.Abs(y - x) < size / 2) >= shared, rights[0]);
+            var left = FirstShared(lefts, size / 2, shared);
+            var right = -FirstShared(rights, size / 2, shared);
             var gaps = lines.Zip(lines.Skip(1), (a, b) => a.Bottom - b.Top).Where(g => g > -size).ToList();
             return new PageMetrics { Left = left, Right = right, LineGap = Median(gaps, fallback: size * 0.3) };
         }

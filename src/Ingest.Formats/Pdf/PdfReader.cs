@@ -25,6 +25,9 @@ public sealed class PdfReader : IDocumentReader
     /// <summary>Below this share of plausible characters the text layer is garbage (fonts without a Unicode map).</summary>
     private const double MinPlausibleShare = 0.7;
 
+    /// <summary>Words handled between two looks at the cancellation token: a few milliseconds of work.</summary>
+    private const int CancellationStride = 4096;
+
     private readonly PdfReaderOptions _options;
 
     /// <summary>Creates the reader with default options (OCR on when Tesseract is installed).</summary>
@@ -49,6 +52,7 @@ public sealed class PdfReader : IDocumentReader
         ArgumentNullException.ThrowIfNull(file);
         List<PageText?> pages;
         HashSet<int> greyPages;
+        var diagnostics = new List<Diagnostic>();
         try
         {
             using var document = PdfDocument.Open(file.Content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -60,11 +64,32 @@ public sealed class PdfReader : IDocumentReader
 
             pages = [];
             greyPages = [];
+            var lettersLeft = _options.MaxLettersPerFile;
+            var contentSize = new PageContentSize(document);
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (lettersLeft <= 0)
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Warning,
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"The PDF draws more than {_options.MaxLettersPerFile} letters; pages {number} to {document.NumberOfPages} were not read.")));
+                    break;
+                }
+
+                if (contentSize.Exceeds(number, _options.MaxContentBytesPerPage))
+                {
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Warning,
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"Page {number} holds more than {_options.MaxContentBytesPerPage} bytes of drawing instructions; the page was not read.")));
+                    pages.Add(new PageText(number, 0, 0, []));
+                    continue;
+                }
+
                 var page = document.GetPage(number);
-                var text = TextLayer(page);
+                var letters = LimitedLetters(page, Math.Min(_options.MaxLettersPerPage, lettersLeft), diagnostics);
+                lettersLeft -= letters.Count;
+                var text = TextLayer(page, letters, cancellationToken);
                 pages.Add(text);
                 if (text is null && HoldsOnlyGreyImages(page))
                 {
@@ -87,7 +112,6 @@ public sealed class PdfReader : IDocumentReader
             return ReadResult.Failed(Format, DiagnosticCodes.Corrupt, $"The PDF could not be parsed ({ex.GetType().Name}): {ex.Message}");
         }
 
-        var diagnostics = new List<Diagnostic>();
         var reading = new ReadingInfo { Pages = pages.Count };
         var needOcr = pages.Select((p, i) => (Page: p, Number: i + 1)).Where(p => p.Page is null).Select(p => p.Number).ToList();
         string? ocrUnavailable = null;
@@ -99,8 +123,10 @@ public sealed class PdfReader : IDocumentReader
         var blocks = PdfLayout.Build(pages.OfType<PageText>().OrderBy(p => p.Number).ToList(), cancellationToken);
         if (blocks.Count == 0)
         {
-            var failure = ocrUnavailable is not null
-                ? ReadResult.Failed(Format, DiagnosticCodes.OcrUnavailable, ocrUnavailable)
+            // No text because a limit cut it away is a limit, not an empty file.
+            var limit = diagnostics.Find(d => d.Code == DiagnosticCodes.LimitExceeded);
+            var failure = ocrUnavailable is not null ? ReadResult.Failed(Format, DiagnosticCodes.OcrUnavailable, ocrUnavailable)
+                : limit is not null ? ReadResult.Failed(Format, DiagnosticCodes.LimitExceeded, limit.Message)
                 : ReadResult.Failed(Format, DiagnosticCodes.Empty, "The PDF holds no text.");
             return failure with { Diagnostics = diagnostics, Reading = reading };
         }
@@ -142,10 +168,35 @@ public sealed class PdfReader : IDocumentReader
         return (null, reading with { OcrPages = recognised, OcrMeanConfidence = outcome.MeanConfidence });
     }
 
-    /// <summary>The words of a page's text layer, or null when it has none worth reading.</summary>
-    private static PageText? TextLayer(Page page)
+    /// <summary>
+    /// The page's letters in drawing order, at most <paramref name="limit"/> of them. A page that
+    /// draws more (one text drawn over and over, hundreds of thousands of times: a hostile file,
+    /// never a printed page, which holds a few thousand) is cut with a warning, so its words
+    /// cannot fill memory or hold the layout for minutes.
+    /// </summary>
+    private static IReadOnlyList<Letter> LimitedLetters(Page page, int limit, List<Diagnostic> diagnostics)
     {
-        var letters = Horizontal(page.Letters);
+        var letters = page.Letters;
+        if (letters.Count <= limit)
+        {
+            return letters;
+        }
+
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.LimitExceeded, DiagnosticSeverity.Warning,
+            string.Create(CultureInfo.InvariantCulture, $"Page {page.Number} draws {letters.Count} letters; only the first {limit} were read.")));
+        var kept = new List<Letter>(limit);
+        for (var i = 0; i < limit; i++)
+        {
+            kept.Add(letters[i]);
+        }
+
+        return kept;
+    }
+
+    /// <summary>The words of a page's text layer, or null when it has none worth reading.</summary>
+    private static PageText? TextLayer(Page page, IReadOnlyList<Letter> pageLetters, CancellationToken cancellationToken)
+    {
+        var letters = Horizontal(pageLetters);
         var visible = 0;
         var plausible = 0;
         foreach (var letter in letters)
@@ -172,8 +223,14 @@ public sealed class PdfReader : IDocumentReader
         var fonts = new List<string>(spans.Count);
         var families = new Dictionary<string, string>(StringComparer.Ordinal);
         var builder = new StringBuilder();
-        foreach (var (start, count) in spans)
+        for (var w = 0; w < spans.Count; w++)
         {
+            if (w % CancellationStride == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var (start, count) = spans[w];
             var text = WithoutSuperscripts(letters, start, count, builder, out var noteMark);
             if (text.Length == 0)
             {
@@ -367,6 +424,25 @@ public sealed record PdfReaderOptions
 {
     /// <summary>Files with more pages are refused (LimitExceeded).</summary>
     public int MaxPages { get; init; } = 2000;
+
+    /// <summary>
+    /// Letters read from one page; the rest of a page that draws more is dropped with a
+    /// LimitExceeded warning. A dense printed page holds about 5,000.
+    /// </summary>
+    public int MaxLettersPerPage { get; init; } = 200_000;
+
+    /// <summary>
+    /// Letters read from the whole file; pages after the one that reaches the limit are not read
+    /// (LimitExceeded warning). Two thousand pages of 2,000 letters fit.
+    /// </summary>
+    public int MaxLettersPerFile { get; init; } = 4_000_000;
+
+    /// <summary>
+    /// Decoded size of a page's content stream above which the page is skipped unread with a
+    /// LimitExceeded warning. PdfPig parses a page whole and cannot be stopped meanwhile, at about a
+    /// second and 200 MB per megabyte of dense text; a printed page of text needs well under 200 KB.
+    /// </summary>
+    public long MaxContentBytesPerPage { get; init; } = 2 * 1024 * 1024;
 
     /// <summary>OCR of pages without a text layer.</summary>
     public OcrOptions Ocr { get; init; } = new();

@@ -89,6 +89,25 @@ public sealed class ColumnBodiesTests
             string.Join(' ', right));
     }
 
+    [Fact]
+    public void Build_WhenAWordLiesFarOffThePage_ReadsEveryWordWithoutMeasuringAGutterAsWideAsTheCoordinate()
+    {
+        // A hostile coordinate: measured in quarter-size bins, the middle third of this "text" would
+        // need an array of billions of counters.
+        var words = new List<PageWord>();
+        for (var k = 0; k < LeftColumn.Length; k++)
+        {
+            words.AddRange(ColumnLine(LeftColumn[k], 85, 290, 700 - (16 * k), justified: false));
+        }
+
+        words.Add(new PageWord("xa", 1e12, 1e12 + 13, 400, 400 + Size, Size, Bold: false, Italic: false));
+
+        var blocks = PdfLayout.Build([new PageText(1, 595, 842, words)], CancellationToken.None);
+
+        string.Join(' ', blocks.Select(b => b.Text)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Should().BeEquivalentTo(words.Select(w => w.Text));
+    }
+
     /// <summary>Words of a line in a column, spread to both edges when justified; each character half a font size wide.</summary>
     private static IEnumerable<PageWord> ColumnLine(string text, double left, double right, double y, bool justified)
     {

@@ -228,4 +228,55 @@ public sealed class PdfLayoutTests
     {
         PdfLayout.EndsSentence(text).Should().Be(expected);
     }
+
+    [Theory]
+    // Two edges within half a font size of the first one: the first edge is shared.
+    [InlineData(new[] { 85.0, 85.2, 85.4, 120.0 }, 6.5, 2, 85.0)]
+    // A stray indented edge comes first but is alone; the margin is the next edge that is shared.
+    [InlineData(new[] { 40.0, 85.0, 85.0, 85.0 }, 6.5, 3, 85.0)]
+    // The window is open at both ends: an edge exactly half a size away does not count.
+    [InlineData(new[] { 85.0, 91.5, 200.0 }, 6.5, 2, 85.0)]
+    // No edge is shared by enough lines: the outermost edge is the margin.
+    [InlineData(new[] { 10.0, 50.0, 90.0 }, 6.5, 2, 10.0)]
+    // A zero font size shares nothing.
+    [InlineData(new[] { 85.0, 85.0 }, 0.0, 2, 85.0)]
+    public void FirstShared_WhenEdgesAreGiven_AgreesWithCountingEveryPair(double[] edges, double reach, int shared, double expected)
+    {
+        var sorted = edges.Order().ToList();
+        var pairwise = sorted.FirstOrDefault(x => sorted.Count(y => Math.Abs(y - x) < reach) >= shared, sorted[0]);
+
+        PdfLayout.FirstShared(sorted, reach, shared).Should().Be(expected).And.Be(pairwise);
+    }
+
+    [Theory]
+    // A short line is ordered by insertion sort.
+    [InlineData(10)]
+    // A line of text drawn over and over at one place is ordered by the general sort, just as stably.
+    [InlineData(5000)]
+    public void SortByLeft_WhenEdgesRepeat_OrdersByEdgeAndKeepsEqualEdgesInTheirOrder(int count)
+    {
+        var words = Enumerable.Range(0, count)
+            .Select(i => new PageWord(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 72 + (i % 7 * 20), 90 + (i % 7 * 20), 700, 712, 12, Bold: false, Italic: false))
+            .ToList();
+        var expected = words.OrderBy(w => w.Left).ToList();
+
+        PdfLayout.SortByLeft(words);
+
+        words.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Build_WhenAPageHoldsTwentyThousandLines_GivesEveryLineOnce()
+    {
+        // A hostile page of many short lines whose left edges are all different, so that no edge is
+        // shared by an eighth of the lines and the margin search looks at every edge.
+        var words = Enumerable.Range(0, 20_000)
+            .SelectMany(i => Line("mục " + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";", LeftMargin + (i % 1000 * 0.5), 800 - (i * 16.0)))
+            .ToList();
+
+        var blocks = Build(new PageText(1, 595, 842, words));
+
+        // Lines that pair up left and right of the centre become table rows; their cells are whitespace-separated too.
+        string.Join(' ', blocks.Select(b => b.Text)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(40_000);
+    }
 }
