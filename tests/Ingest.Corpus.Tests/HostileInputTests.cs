@@ -49,6 +49,11 @@ public sealed class HostileInputTests
             {
                 index[path].GetProperty("error").GetString().Should().Be(code, because: path);
             }
+
+            if (hostile.Name == HostileInputs.PdfWithEndlessPage().Name)
+            {
+                json.Should().Contain("\"ING1006\"", because: "the page is cut at the per-page letter limit, and the record says so");
+            }
         }
     }
 
