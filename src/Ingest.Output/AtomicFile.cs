@@ -59,10 +59,25 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes what <paramref name="write"/> puts into the stream, flushed to disk before the rename:
+    /// for files built line by line (index, manifest) that should never be one string in memory.
+    /// </summary>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Write(path, write, flushToDisk: true);
+    }
+
     private static void Write(string path, string content, bool flushToDisk)
     {
-        ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(content);
+        Write(path, stream => stream.Write(Utf8NoBom.GetBytes(content)), flushToDisk);
+    }
+
+    private static void Write(string path, Action<Stream> write, bool flushToDisk)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         // A short name of its own: the target name may already be near the file-system limit.
@@ -71,8 +86,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, flushToDisk ? FileOptions.WriteThrough : FileOptions.None))
             {
-                var bytes = Utf8NoBom.GetBytes(content);
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk);
             }
 

@@ -319,7 +319,7 @@ public sealed class ArchiveRunner
     {
         var failed = 0;
         var byFormat = new Dictionary<SourceFormat, int>();
-        AtomicStreamFile.Write(indexPath, stream =>
+        AtomicFile.Write(indexPath, stream =>
         {
             for (var i = 0; i < files; i++)
             {

@@ -5,37 +5,6 @@ using Ingest.Output;
 namespace Ingest.Pipeline;
 
 /// <summary>
-/// Writes a file so that a reader never sees half of it, like <see cref="AtomicFile"/>, but from a
-/// stream of writes: index and manifest lines go straight to disk instead of through one string
-/// the size of the whole archive's index.
-/// </summary>
-internal static class AtomicStreamFile
-{
-    public static void Write(string path, Action<Stream> write)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        // Named like AtomicFile's temporary files, so a killed run's debris is removed by the next run.
-        var temporary = Path.Combine(directory, $".ingest-{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
-}
-
-/// <summary>
 /// Where each archive file's line sits in the index.jsonl of the previous run: two numbers per
 /// file instead of the lines themselves, so an unchanged archive of any size is re-run in flat
 /// memory. Lines are read back (and checked) only when a file is skipped or a cancelled run keeps them.

@@ -94,7 +94,7 @@ public sealed class Manifest
         // records are written without a flush each, so flush them all before the manifest says
         // they are done (a power cut must not leave the manifest ahead of the records).
         AtomicFile.FlushFileSystem(outputDirectory);
-        AtomicStreamFile.Write(System.IO.Path.Combine(outputDirectory, FileName), stream =>
+        AtomicFile.Write(System.IO.Path.Combine(outputDirectory, FileName), stream =>
         {
             foreach (var entry in entries)
             {
