@@ -47,7 +47,7 @@ public static class ReportFormatter
         var files = new JsonArray();
         foreach (var file in report.Files)
         {
-            files.Add(new JsonObject
+            files.Add((JsonNode)new JsonObject
             {
                 ["file"] = file.File,
                 ["group"] = file.Group,

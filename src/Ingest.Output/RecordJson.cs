@@ -20,6 +20,8 @@ public static class RecordJson
 
     private static readonly JsonSerializerOptions SerializerOptions = CreateOptions();
 
+    private static readonly Lazy<JsonTypeInfo<FileRecord>> RecordTypeInfo = new(() => (JsonTypeInfo<FileRecord>)SerializerOptions.GetTypeInfo(typeof(FileRecord)));
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -37,7 +39,7 @@ public static class RecordJson
         ArgumentNullException.ThrowIfNull(record);
         // The options sort every object's properties (see SortProperties), so the record is written
         // straight to UTF-8 without building a document tree first.
-        return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, SerializerOptions)) + "\n";
+        return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, RecordTypeInfo.Value)) + "\n";
     }
 
     /// <summary>Serialises any node with sorted keys, on one line (for JSON Lines files).</summary>
@@ -73,7 +75,7 @@ public static class RecordJson
             }
         }
 
-        return JsonSerializer.Deserialize<FileRecord>(json, SerializerOptions);
+        return JsonSerializer.Deserialize(json, RecordTypeInfo.Value);
     }
 
     private static string Major(string version) => version.Split('.')[0];
@@ -119,11 +121,19 @@ public static class RecordJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             WriteIndented = true,
             NewLine = "\n",
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SortProperties } },
+            // Metadata comes from the source generator (RecordJsonContext), not from reflection at
+            // run time, so the native build serialises exactly what the JIT build does.
+            TypeInfoResolver = RecordJsonContext.Default.WithAddedModifier(SortProperties),
         };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        // One converter per enum: the non-generic factory would have to create them with reflection.
+        options.Converters.Add(new JsonStringEnumConverter<BodyRole>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<DeadlineKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<DiagnosticSeverity>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<SourceFormat>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<BlockKind>(JsonNamingPolicy.CamelCase));
+        options.Converters.Add(new JsonStringEnumConverter<BlockStyle>(JsonNamingPolicy.CamelCase));
         options.Converters.Add(new SourceSpanConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 
@@ -197,3 +207,11 @@ public sealed class RecordVersionException : Exception
     /// <summary>The version found in the record.</summary>
     public string Version { get; }
 }
+
+/// <summary>
+/// Serialisation metadata of records, generated at compile time. Naming and null handling are set
+/// again by <see cref="RecordJson"/>'s options, which are the ones used.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(FileRecord))]
+internal sealed partial class RecordJsonContext : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using NJsonSchema;
 
 namespace Ingest.Output;
 
@@ -10,7 +9,7 @@ namespace Ingest.Output;
 public static class RecordSchema
 {
     private static readonly Lazy<string> SchemaText = new(LoadText);
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromJsonAsync(SchemaText.Value).GetAwaiter().GetResult());
+    private static readonly Lazy<SchemaValidator> Schema = new(() => new SchemaValidator(SchemaText.Value));
 
     /// <summary>The schema document as published.</summary>
     public static string Text => SchemaText.Value;
@@ -19,8 +18,7 @@ public static class RecordSchema
     public static IReadOnlyList<string> Validate(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var errors = Schema.Value.Validate(json);
-        return errors.Select(e => $"{e.Path}: {e.Kind}").Order(StringComparer.Ordinal).ToList();
+        return Schema.Value.Validate(json);
     }
 
     private static string LoadText()

@@ -398,7 +398,7 @@ public sealed class ArchiveRunner
         var documents = new JsonArray();
         foreach (var document in record.Documents)
         {
-            documents.Add(new JsonObject
+            documents.Add((JsonNode)new JsonObject
             {
                 ["id"] = document.Id,
                 ["kind"] = document.Kind,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ingest.Formats;
 using Ingest.Model;
 using Ingest.Output;
@@ -97,5 +98,13 @@ public static class FileJobs
         return Write(job, IngestPipeline.Failed(new SourceInfo(job.RelativePath, job.Sha256, bytes, SourceFormat.Unknown), code, message));
     }
 
-    internal static readonly JsonSerializerOptions WireOptions = new(JsonSerializerDefaults.Web);
 }
+
+/// <summary>
+/// How jobs and results travel between the runner and its worker processes (one JSON line each),
+/// with metadata generated at compile time so that the native build needs no reflection.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(FileJob))]
+[JsonSerializable(typeof(FileResult))]
+internal sealed partial class WireJson : JsonSerializerContext;

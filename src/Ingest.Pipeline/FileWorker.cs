@@ -19,12 +19,12 @@ public static class FileWorker
         using var self = Process.GetCurrentProcess();
         while (input.ReadLine() is { } line)
         {
-            var job = JsonSerializer.Deserialize<FileJob>(line, FileJobs.WireOptions)
+            var job = JsonSerializer.Deserialize(line, WireJson.Default.FileJob)
                 ?? throw new InvalidOperationException("The runner sent an empty job.");
             var record = FileJobs.Process(pipeline, job, content: null, CancellationToken.None);
             self.Refresh();
             var result = FileJobs.Write(job, record) with { WorkerPeakBytes = self.PeakWorkingSet64 };
-            output.WriteLine(JsonSerializer.Serialize(result, FileJobs.WireOptions));
+            output.WriteLine(JsonSerializer.Serialize(result, WireJson.Default.FileResult));
             output.Flush();
             if (result.ErrorCode == DiagnosticCodes.MemoryLimitExceeded)
             {

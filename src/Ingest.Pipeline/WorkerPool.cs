@@ -42,7 +42,7 @@ internal sealed class WorkerPool : IDisposable
     public FileResult Run(FileJob job, long bytes, CancellationToken cancellationToken)
     {
         var worker = Rent();
-        var line = worker.Exchange(JsonSerializer.Serialize(job, FileJobs.WireOptions), TimeSpan.FromSeconds(job.TimeoutSeconds) + KillGrace, cancellationToken);
+        var line = worker.Exchange(JsonSerializer.Serialize(job, WireJson.Default.FileJob), TimeSpan.FromSeconds(job.TimeoutSeconds) + KillGrace, cancellationToken);
         if (cancellationToken.IsCancellationRequested)
         {
             worker.Dispose();
@@ -93,7 +93,7 @@ internal sealed class WorkerPool : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize<FileResult>(line, FileJobs.WireOptions);
+            return JsonSerializer.Deserialize(line, WireJson.Default.FileResult);
         }
         catch (JsonException)
         {

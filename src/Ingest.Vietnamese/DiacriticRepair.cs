@@ -63,15 +63,25 @@ public static class DiacriticRepair
     {
         ArgumentNullException.ThrowIfNull(texts);
         var lexicon = SyllableLexicon.Instance;
-        // Word buffers are rented: every file's every text needs one for the two passes, and
-        // allocating them afresh kept the garbage collector busy.
-        var words = new ArraySegment<Word>[texts.Count];
+
+        // One rented buffer holds the words of every text: a document has hundreds of texts, and a
+        // buffer each overflowed the pool, so most were allocated afresh (many on the large-object heap).
+        var capacity = 0;
+        foreach (var text in texts)
+        {
+            capacity += MaxWords(text);
+        }
+
+        var buffer = ArrayPool<Word>.Shared.Rent(Math.Max(1, capacity));
         try
         {
+            var words = new ArraySegment<Word>[texts.Count];
             var statistics = new DocumentStatistics();
+            var used = 0;
             for (var t = 0; t < texts.Count; t++)
             {
-                words[t] = Tokenize(texts[t], lexicon);
+                words[t] = Tokenize(texts[t], lexicon, new ArraySegment<Word>(buffer, used, MaxWords(texts[t])));
+                used += words[t].Count;
                 statistics.Add(words[t], lexicon);
             }
 
@@ -86,15 +96,12 @@ public static class DiacriticRepair
         }
         finally
         {
-            foreach (var buffer in words)
-            {
-                if (buffer.Array is { Length: > 0 } array)
-                {
-                    ArrayPool<Word>.Shared.Return(array);
-                }
-            }
+            ArrayPool<Word>.Shared.Return(buffer);
         }
     }
+
+    // A word is at least one letter and the next starts after a non-letter: never more words than this.
+    private static int MaxWords(string text) => text.Length == 0 ? 0 : (text.Length / 2) + 1;
 
     private static string RepairText(int textIndex, string text, ReadOnlySpan<Word> words, SyllableLexicon lexicon, DocumentStatistics statistics, List<DiacriticCorrection> corrections)
     {
@@ -141,6 +148,12 @@ public static class DiacriticRepair
     private static int BestForValid(Context context)
     {
         var confusable = OneFeatureAway.Value[context.Id];
+        if (confusable.Length == 0)
+        {
+            // No other syllable is one diacritic feature away: there is nothing to weigh.
+            return -1;
+        }
+
         var lexicon = context.Lexicon;
 
         // A collocation can only overturn a side where the printed pair never occurs in clean text
@@ -148,11 +161,11 @@ public static class DiacriticRepair
         // where the document has the same neighbours around another word: most words fail these
         // tests and cost nothing more.
         var leftOpen = context.Left >= 0 && lexicon.Bigram(context.Left, context.Id) == 0
-            && context.OtherSpellingsAfter(context.Left) >= MinimumPairCount;
+            && context.OtherSpellingsAfterUnattested(context.Left) >= MinimumPairCount;
         var rightOpen = context.Right >= 0 && lexicon.Bigram(context.Id, context.Right) == 0
-            && context.OtherSpellingsBefore(context.Right) >= MinimumPairCount;
+            && context.OtherSpellingsBeforeUnattested(context.Right) >= MinimumPairCount;
         var phraseOpen = context.Left >= 0 && context.Right >= 0 && context.Statistics.HasOtherMiddle(context.Left, context.Id, context.Right);
-        if (confusable.Length == 0 || !(leftOpen || rightOpen || phraseOpen))
+        if (!(leftOpen || rightOpen || phraseOpen))
         {
             return -1;
         }
@@ -384,15 +397,8 @@ public static class DiacriticRepair
         }
     }
 
-    private static ArraySegment<Word> Tokenize(string text, SyllableLexicon lexicon)
+    private static ArraySegment<Word> Tokenize(string text, SyllableLexicon lexicon, ArraySegment<Word> words)
     {
-        if (text.Length == 0)
-        {
-            return ArraySegment<Word>.Empty;
-        }
-
-        // A word is at least one letter and the next starts after a non-letter: never more words than this.
-        var words = ArrayPool<Word>.Shared.Rent((text.Length / 2) + 1);
         var count = 0;
         var i = 0;
         var previousEnd = -1;
@@ -417,7 +423,7 @@ public static class DiacriticRepair
             previousEnd = i;
         }
 
-        return new ArraySegment<Word>(words, 0, count);
+        return words[..count];
     }
 
     private static bool IsEligible(string text, int start, int end)
@@ -543,18 +549,22 @@ public static class DiacriticRepair
     {
         public long Unigram(int id) => Lexicon.Unigram(id) + Statistics.Unigram(id);
 
-        /// <summary>How often <paramref name="left"/> precedes a differently marked spelling of the word (clean text and document).</summary>
-        public long OtherSpellingsAfter(int left)
+        /// <summary>
+        /// How often <paramref name="left"/> precedes a differently marked spelling of the word (clean
+        /// text and document), for a printed pair that clean text never has (so only the document's
+        /// own count of it is subtracted).
+        /// </summary>
+        public long OtherSpellingsAfterUnattested(int left)
         {
             var group = Lexicon.SpellingGroup(Id);
-            return Lexicon.GroupAfter(left, group) + Statistics.GroupAfter(left, group) - Lexicon.Bigram(left, Id) - Statistics.Bigram(left, Id);
+            return Lexicon.GroupAfter(left, group) + Statistics.GroupAfter(left, group) - Statistics.Bigram(left, Id);
         }
 
-        /// <summary>How often a differently marked spelling of the word precedes <paramref name="right"/> (clean text and document).</summary>
-        public long OtherSpellingsBefore(int right)
+        /// <summary>The mirror of <see cref="OtherSpellingsAfterUnattested"/>: a different spelling of the word before <paramref name="right"/>.</summary>
+        public long OtherSpellingsBeforeUnattested(int right)
         {
             var group = Lexicon.SpellingGroup(Id);
-            return Lexicon.GroupBefore(group, right) + Statistics.GroupBefore(group, right) - Lexicon.Bigram(Id, right) - Statistics.Bigram(Id, right);
+            return Lexicon.GroupBefore(group, right) + Statistics.GroupBefore(group, right) - Statistics.Bigram(Id, right);
         }
 
         /// <summary>

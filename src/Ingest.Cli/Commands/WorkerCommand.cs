@@ -44,6 +44,6 @@ internal static class WorkerCommand
         }
 
         var dotnet = host is not null && string.Equals(Path.GetFileNameWithoutExtension(host), "dotnet", StringComparison.Ordinal) ? host : "dotnet";
-        return new ProcessStartInfo(dotnet) { ArgumentList = { "exec", typeof(Program).Assembly.Location, Name } };
+        return new ProcessStartInfo(dotnet) { ArgumentList = { "exec", Path.Combine(AppContext.BaseDirectory, typeof(Program).Assembly.GetName().Name + ".dll"), Name } };
     }
 }

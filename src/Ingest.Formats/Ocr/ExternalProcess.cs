@@ -51,42 +51,19 @@ internal static class ExternalProcess
         TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        var start = StartInfo(fileName, arguments, workingDirectory);
+        start.StandardOutputEncoding = Encoding.UTF8;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        using var process = new Process { StartInfo = start };
-        try
-        {
-            if (!process.Start())
-            {
-                return null;
-            }
-        }
-        catch (Win32Exception)
+        using var process = TryStart(start);
+        if (process is null)
         {
             return null;
         }
 
-        // Nothing is ever fed to the tools; closing stdin stops any that would wait for input.
-        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -103,6 +80,116 @@ internal static class ExternalProcess
         }
 
         return new ProcessOutcome(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult(), TimedOut: false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="fileName"/> like <see cref="Run"/>, but hands its stdout to
+    /// <paramref name="read"/>, which turns it into bytes in a pooled array (a rendered page is 9 MB
+    /// grey, 27 MB colour: a fresh array per page would be a large-object allocation each time) and
+    /// must read the stream to its end. The caller disposes <paramref name="output"/>; it is null
+    /// unless the process ran to completion and <paramref name="read"/> returned bytes.
+    /// </summary>
+    public static ProcessOutcome? RunCapturingBytes(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        TimeSpan timeout,
+        Func<Stream, PooledBytes?> read,
+        CancellationToken cancellationToken,
+        out PooledBytes? output)
+    {
+        output = null;
+        using var process = TryStart(StartInfo(fileName, arguments, workingDirectory));
+        if (process is null)
+        {
+            return null;
+        }
+
+        var stdout = process.StandardOutput.BaseStream;
+        var bytes = Task.Run(() => read(stdout), CancellationToken.None);
+        var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+
+            // The kill closed the pipe, so the reader ends; its buffer goes back to the pool.
+            DisposeWhenDone(bytes);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new ProcessOutcome(-1, string.Empty, string.Empty, TimedOut: true);
+        }
+
+        var outcome = new ProcessOutcome(process.ExitCode, string.Empty, error.GetAwaiter().GetResult(), TimedOut: false);
+        try
+        {
+            output = bytes.GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            // Output that broke off or could not be held: the caller sees no bytes and reports the tool's failure.
+        }
+
+        return outcome;
+    }
+
+    private static void DisposeWhenDone(Task<PooledBytes?> reading)
+    {
+        try
+        {
+            reading.GetAwaiter().GetResult()?.Dispose();
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            // The reader failed and gave its buffer back itself.
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    /// <summary>The started process, its stdin already closed, or null when it cannot be started.</summary>
+    private static Process? TryStart(ProcessStartInfo start)
+    {
+        var process = new Process { StartInfo = start };
+        try
+        {
+            if (!process.Start())
+            {
+                process.Dispose();
+                return null;
+            }
+        }
+        catch (Win32Exception)
+        {
+            process.Dispose();
+            return null;
+        }
+
+        // Nothing is ever fed to the tools; closing stdin stops any that would wait for input.
+        process.StandardInput.Close();
+        return process;
     }
 
     private static void Kill(Process process)

@@ -9,6 +9,16 @@ public sealed record OcrOptions
     /// <summary>Path of tesseract; null looks it up on PATH.</summary>
     public string? TesseractPath { get; init; }
 
+    /// <summary>
+    /// Path of libtesseract, with which pages are recognised inside the process, the language model
+    /// loaded once per core instead of once per page; null tries "libtesseract.so.5" and then
+    /// "libtesseract.so" on the loader's search path. Empty string, or a library that cannot be
+    /// loaded or has no data for <see cref="Language"/>, or a system other than Linux: each page is
+    /// recognised by a tesseract process. Both give the same text. The tesseract command must be
+    /// installed either way: it remains the reference and the fallback.
+    /// </summary>
+    public string? TesseractLibraryPath { get; init; }
+
     /// <summary>Path of Poppler's pdftoppm, which renders the pages; null looks it up on PATH.</summary>
     public string? PdftoppmPath { get; init; }
 
@@ -36,8 +46,8 @@ public sealed record OcrOptions
     public bool RemoveBlueStamps { get; init; } = true;
 
     /// <summary>
-    /// Pages of one file recognised at once, one process each. However many files are read at
-    /// once, the process never runs more tesseract processes than there are cores.
+    /// Pages of one file recognised at once. However many files are read at once, the process
+    /// never recognises more pages at once than there are cores.
     /// </summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -47,40 +48,111 @@ internal static class StampFilter
     /// </summary>
     private const int StrongExcess = 80;
 
+    /// <summary>Bytes read from the stream at a time (one pipe buffer on Linux).</summary>
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>How far into the stream the header must end.</summary>
+    private const int HeaderWindow = 4 * 1024;
+
     /// <summary>
-    /// Reads the PPM in <paramref name="ppm"/> and returns the PGM with stamp ink removed, or null
-    /// when the bytes are not a binary 8-bit PPM (or PGM, returned as it is).
+    /// Reads the PPM that <paramref name="ppm"/> delivers and returns the PGM with stamp ink
+    /// removed, in a pooled array the caller disposes, or null when the bytes are not a complete
+    /// binary 8-bit PPM (a PGM is returned as it is). The colour image is converted chunk by chunk
+    /// as it arrives, so it is never held whole: at 300 dpi it is three times the size of the
+    /// grey one. The stream is always read to its end, so its writer never blocks.
     /// </summary>
-    public static byte[]? ToGreyWithoutStamps(ReadOnlySpan<byte> ppm, bool removeRed, bool removeBlue)
+    public static PooledBytes? ReadGreyWithoutStamps(Stream ppm, bool removeRed, bool removeBlue)
     {
-        if (!TryReadHeader(ppm, out var magic, out var width, out var height, out var dataStart))
+        ArgumentNullException.ThrowIfNull(ppm);
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        PooledBytes? pgm = null;
+        try
         {
-            return null;
+            var held = 0;
+            int read;
+            char magic;
+            int width, height, dataStart;
+            while (!TryReadHeader(chunk.AsSpan(0, held), out magic, out width, out height, out dataStart))
+            {
+                read = held < HeaderWindow ? ppm.Read(chunk, held, chunk.Length - held) : 0;
+                if (read == 0)
+                {
+                    Drain(ppm, chunk);
+                    return null;
+                }
+
+                held += read;
+            }
+
+            var channels = magic == '6' ? 3 : 1;
+            var pixels = (long)width * height;
+            byte[] header = channels == 1 ? chunk[..dataStart]
+                : Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{width} {height}\n255\n"));
+            if (pixels > Array.MaxLength - header.Length)
+            {
+                Drain(ppm, chunk);
+                return null;
+            }
+
+            pgm = PooledBytes.Rent(header.Length + (int)pixels);
+            header.CopyTo(pgm.Span);
+            var target = pgm.Span[header.Length..];
+            var written = 0;
+            var pending = chunk.AsSpan(dataStart, held - dataStart);
+            while (true)
+            {
+                // Whole pixels only; the one to three bytes of a pixel cut by the chunk wait for the next read.
+                var whole = Math.Min(pending.Length / channels, target.Length - written);
+                Convert(pending[..(whole * channels)], target.Slice(written, whole), channels, removeRed, removeBlue);
+                written += whole;
+                var rest = pending.Length - (whole * channels);
+                if (written == target.Length)
+                {
+                    Drain(ppm, chunk);
+                    var complete = pgm;
+                    pgm = null;
+                    return complete;
+                }
+
+                pending[(whole * channels)..].CopyTo(chunk);
+                read = ppm.Read(chunk, rest, chunk.Length - rest);
+                if (read == 0)
+                {
+                    // Cut short: fewer pixels than the header announced.
+                    return null;
+                }
+
+                pending = chunk.AsSpan(0, rest + read);
+            }
+        }
+        finally
+        {
+            pgm?.Dispose();
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    private static void Convert(ReadOnlySpan<byte> source, Span<byte> target, int channels, bool removeRed, bool removeBlue)
+    {
+        if (channels == 1)
+        {
+            source.CopyTo(target);
+            return;
         }
 
-        var pixels = (long)width * height;
-        if (magic == '5')
-        {
-            return ppm.Length - dataStart >= pixels ? ppm.ToArray() : null;
-        }
-
-        if (ppm.Length - dataStart < pixels * 3 || pixels > int.MaxValue - 64)
-        {
-            return null;
-        }
-
-        var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{width} {height}\n255\n"));
-        var pgm = new byte[header.Length + pixels];
-        header.CopyTo(pgm, 0);
-        var source = ppm[dataStart..];
-        var target = pgm.AsSpan(header.Length);
         for (var i = 0; i < target.Length; i++)
         {
             int r = source[3 * i], g = source[(3 * i) + 1], b = source[(3 * i) + 2];
             target[i] = IsStampInk(r, g, b, removeRed, removeBlue) ? (byte)255 : Luminance(r, g, b);
         }
+    }
 
-        return pgm;
+    private static void Drain(Stream stream, byte[] scratch)
+    {
+        while (stream.Read(scratch, 0, scratch.Length) > 0)
+        {
+            // Discarded: only the writer's end of the pipe matters now.
+        }
     }
 
     /// <summary>ITU-R BT.601 luma in integer arithmetic (weights 77, 150, 29 out of 256), as Poppler's greyscale output uses.</summary>
@@ -100,8 +172,12 @@ internal static class StampFilter
     private static bool IsInk(int excess, int threshold, bool pale, bool dark) =>
         excess >= StrongExcess || (!dark && (excess >= threshold || (pale && excess >= PaleExcess)));
 
-    /// <summary>Parses "P6 width height 255" (or P5), with comments, up to the single white-space byte before the pixels.</summary>
-    private static bool TryReadHeader(ReadOnlySpan<byte> image, out char magic, out int width, out int height, out int dataStart)
+    /// <summary>
+    /// Parses "P6 width height 255" (or P5), with comments, up to the single white-space byte
+    /// before the pixels; <paramref name="dataStart"/> is where the pixels begin. False for any
+    /// other header, or one cut short.
+    /// </summary>
+    internal static bool TryReadHeader(ReadOnlySpan<byte> image, out char magic, out int width, out int height, out int dataStart)
     {
         magic = '\0';
         width = height = dataStart = 0;

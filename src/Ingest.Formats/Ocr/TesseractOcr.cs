@@ -19,22 +19,34 @@ internal sealed record OcrOutcome(
 /// <summary>
 /// Recognises PDF pages with Tesseract: each page is rendered with pdftoppm (in colour when it may
 /// carry seal or stamp ink, which <see cref="StampFilter"/> then removes), hashed, looked up in the
-/// cache, and otherwise recognised by its own tesseract process (OMP_THREAD_LIMIT=1, since pages
-/// already run in parallel and Tesseract's own threads would oversubscribe the cores). Stateless
-/// apart from the on-disk cache, whose entries are written atomically, and the process-wide limit
-/// on running recognisers.
+/// cache, and otherwise recognised, by an in-process libtesseract engine from
+/// <see cref="EnginePool"/> where the library can be loaded, else by a tesseract process of its own
+/// (OMP_THREAD_LIMIT=1 either way, since pages already run in parallel and Tesseract's own threads
+/// would oversubscribe the cores). Both give the same TSV text, so cache entries and records do not
+/// depend on which one ran. Stateless apart from the on-disk cache, whose entries are written
+/// atomically, and the process-wide pool.
 /// </summary>
-internal sealed class TesseractOcr(OcrOptions options)
+internal sealed class TesseractOcr
 {
     public const string InstallHint = "apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils";
 
-    /// <summary>
-    /// Tesseract processes running in this process, whatever the number of files read at once:
-    /// one per core. Files are read in parallel and each reads its pages in parallel, so a limit per
-    /// file alone would start cores × cores recognisers, each slower than alone and all holding a
-    /// page image. Rendering is outside the limit, so the next page is ready when a core frees up.
-    /// </summary>
-    private static readonly SemaphoreSlim RecognitionSlots = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    private readonly OcrOptions _options;
+
+    private readonly EnginePool _pool;
+
+    public TesseractOcr(OcrOptions options)
+        : this(options, EnginePool.Shared)
+    {
+    }
+
+    /// <summary>Uses <paramref name="pool"/> instead of the process's pool (tests).</summary>
+    internal TesseractOcr(OcrOptions options, EnginePool pool)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(pool);
+        _options = options;
+        _pool = pool;
+    }
 
     /// <summary>
     /// Recognises <paramref name="pageNumbers"/> (1-based) of the PDF in <paramref name="pdf"/>.
@@ -43,8 +55,8 @@ internal sealed class TesseractOcr(OcrOptions options)
     /// </summary>
     public OcrOutcome Recognize(byte[] pdf, IReadOnlyList<int> pageNumbers, IReadOnlySet<int> greyPages, CancellationToken cancellationToken)
     {
-        var tesseract = options.TesseractPath ?? ExternalProcess.FindOnPath("tesseract");
-        var pdftoppm = options.PdftoppmPath ?? ExternalProcess.FindOnPath("pdftoppm");
+        var tesseract = _options.TesseractPath ?? ExternalProcess.FindOnPath("tesseract");
+        var pdftoppm = _options.PdftoppmPath ?? ExternalProcess.FindOnPath("pdftoppm");
         if (tesseract is null || !File.Exists(tesseract))
         {
             return Unavailable($"Tesseract is not installed; {InstallHint}.");
@@ -62,7 +74,7 @@ internal sealed class TesseractOcr(OcrOptions options)
             var pdfPath = Path.Combine(workDirectory, "input.pdf");
             File.WriteAllBytes(pdfPath, pdf);
             var results = new ConcurrentDictionary<int, PageResult>();
-            var recognisers = Math.Max(1, options.MaxParallelism);
+            var recognisers = Math.Max(1, _options.MaxParallelism);
             using var fileSlots = new SemaphoreSlim(recognisers, recognisers);
             var parallel = new ParallelOptions
             {
@@ -76,7 +88,7 @@ internal sealed class TesseractOcr(OcrOptions options)
             var missingLanguage = results.Values.FirstOrDefault(r => r.MissingLanguage);
             if (missingLanguage is not null)
             {
-                return Unavailable($"Tesseract has no '{options.Language}' language data; {InstallHint}.");
+                return Unavailable($"Tesseract has no '{_options.Language}' language data; {InstallHint}.");
             }
 
             var pages = pageNumbers.Where(p => results[p].Page is not null).Select(p => results[p].Page!).ToList();
@@ -96,114 +108,133 @@ internal sealed class TesseractOcr(OcrOptions options)
         string tesseract, string pdftoppm, string pdfPath, string workDirectory, int page, bool grey, SemaphoreSlim fileSlots, CancellationToken cancellationToken)
     {
         var number = page.ToString(CultureInfo.InvariantCulture);
-        var imageBase = Path.Combine(workDirectory, "page-" + number);
-        var filterStamps = !grey && (options.RemoveRedStamps || options.RemoveBlueStamps);
+        var filterStamps = !grey && (_options.RemoveRedStamps || _options.RemoveBlueStamps);
 
-        // Uncompressed PGM/PPM: PNG compression of a 300 dpi page costs seconds, the raw file none.
-        List<string> arguments = ["-r", options.Dpi.ToString(CultureInfo.InvariantCulture), "-f", number, "-l", number];
+        // Uncompressed PGM/PPM: PNG compression of a 300 dpi page costs seconds, the raw image none.
+        // Without an output name pdftoppm writes the image to stdout: no file is written, read back and deleted.
+        List<string> arguments = ["-r", _options.Dpi.ToString(CultureInfo.InvariantCulture), "-f", number, "-l", number];
         if (!filterStamps)
         {
             arguments.Add("-gray");
         }
 
-        arguments.AddRange(["-singlefile", pdfPath, imageBase]);
-        var render = ExternalProcess.Run(pdftoppm, arguments, workDirectory, new Dictionary<string, string>(), options.PageTimeout, cancellationToken);
-        var rendered = imageBase + (filterStamps ? ".ppm" : ".pgm");
-        if (render is null || render.TimedOut || !File.Exists(rendered))
+        arguments.AddRange(["-singlefile", pdfPath]);
+        // Colour pages are converted as they arrive, so the 27 MB colour image is never held whole.
+        Func<Stream, PooledBytes?> read = filterStamps
+            ? stream => StampFilter.ReadGreyWithoutStamps(stream, _options.RemoveRedStamps, _options.RemoveBlueStamps)
+            : PooledBytes.ReadToEnd;
+        var render = ExternalProcess.RunCapturingBytes(pdftoppm, arguments, workDirectory, _options.PageTimeout, read, cancellationToken, out var image);
+        try
         {
-            return PageResult.Failed(render?.TimedOut == true ? "rendering timed out" : "pdftoppm could not render the page: " + render?.StandardError.Trim());
-        }
+            if (render is null || render.TimedOut || (image is null && render.ExitCode != 0))
+            {
+                return PageResult.Failed(render?.TimedOut == true ? "rendering timed out" : "pdftoppm could not render the page: " + render?.StandardError.Trim());
+            }
 
-        var image = imageBase + ".pgm";
-        byte[] imageBytes;
-        if (filterStamps)
-        {
-            var filtered = StampFilter.ToGreyWithoutStamps(File.ReadAllBytes(rendered), options.RemoveRedStamps, options.RemoveBlueStamps);
-            TryDeleteFile(rendered);
-            if (filtered is null)
+            if (image is null || !StampFilter.TryReadHeader(image.Span, out var magic, out var width, out var height, out var pixelStart)
+                || magic != '5' || image.Length - pixelStart < (long)width * height)
             {
                 return PageResult.Failed("pdftoppm wrote a page image that could not be read");
             }
 
-            File.WriteAllBytes(image, filtered);
-            imageBytes = filtered;
-        }
-        else
-        {
-            imageBytes = File.ReadAllBytes(image);
-        }
+            // The key is the hash of the image Tesseract reads, so it covers the stamp filtering too.
+            var key = CacheKey(image.Span);
+            var tsv = ReadCache(key);
+            if (tsv is null)
+            {
+                var recognition = Recognize(tesseract, workDirectory, number, image, new GreyImage(image.Array, pixelStart, width, height), fileSlots, cancellationToken);
+                if (recognition.Tsv is null)
+                {
+                    return recognition;
+                }
 
-        // The key is the hash of the image Tesseract reads, so it covers the stamp filtering too.
-        var key = CacheKey(imageBytes);
-        var tsv = ReadCache(key);
-        if (tsv is null)
-        {
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["OMP_THREAD_LIMIT"] = "1" };
-            ProcessOutcome? ocr;
-            fileSlots.Wait(cancellationToken);
-            try
-            {
-                RecognitionSlots.Wait(cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                fileSlots.Release();
-                throw;
+                tsv = recognition.Tsv;
+                WriteCache(key, tsv);
             }
 
+            var (words, pageWidth, pageHeight, confidences) = TesseractTsv.Parse(tsv);
+            return new PageResult(new PageText(page, pageWidth, pageHeight, words, Recognized: true), confidences, null, MissingLanguage: false);
+        }
+        finally
+        {
+            image?.Dispose();
+        }
+    }
+
+    /// <summary>Recognises one page image in a slot of the pool: with an engine when there is one, else with the tesseract command.</summary>
+    private PageResult Recognize(
+        string tesseract, string workDirectory, string number, PooledBytes pgm, GreyImage pixels, SemaphoreSlim fileSlots, CancellationToken cancellationToken)
+    {
+        EngineKey? engineKey = _options.TesseractLibraryPath is { Length: 0 } ? null : new EngineKey(_options.TesseractLibraryPath, _options.Language);
+        fileSlots.Wait(cancellationToken);
+        try
+        {
+            using var lease = _pool.Rent(engineKey, cancellationToken);
+            if (lease.Engine is { } engine)
+            {
+                var outcome = engine.Recognize(pixels, _options.PageSegmentationMode, _options.PageTimeout, cancellationToken);
+                return outcome.TimedOut ? PageResult.Failed("recognition timed out")
+                    : outcome.Tsv is null ? PageResult.Failed("tesseract failed: " + outcome.Error)
+                    : PageResult.Recognised(outcome.Tsv);
+            }
+
+            var image = Path.Combine(workDirectory, "page-" + number + ".pgm");
+            File.WriteAllBytes(image, pgm.Span);
             try
             {
-                ocr = ExternalProcess.Run(
-                    tesseract,
-                    [image, "stdout", "-l", options.Language, "--psm", options.PageSegmentationMode.ToString(CultureInfo.InvariantCulture), "tsv"],
-                    workDirectory,
-                    environment,
-                    options.PageTimeout,
-                    cancellationToken);
+                return RunTesseract(tesseract, image, workDirectory, cancellationToken);
             }
             finally
             {
-                RecognitionSlots.Release();
-                fileSlots.Release();
+                TryDeleteFile(image);
             }
-
-            if (ocr is null)
-            {
-                return PageResult.Failed("tesseract could not be started");
-            }
-
-            if (ocr.TimedOut)
-            {
-                return PageResult.Failed("recognition timed out");
-            }
-
-            if (ocr.ExitCode != 0)
-            {
-                return ocr.StandardError.Contains("Failed loading language", StringComparison.OrdinalIgnoreCase)
-                    ? new PageResult(null, [], null, MissingLanguage: true)
-                    : PageResult.Failed("tesseract failed: " + ocr.StandardError.Trim());
-            }
-
-            tsv = ocr.StandardOutput;
-            WriteCache(key, tsv);
         }
-
-        TryDeleteFile(image);
-
-        var (words, width, height, confidences) = TesseractTsv.Parse(tsv);
-        return new PageResult(new PageText(page, width, height, words, Recognized: true), confidences, null, MissingLanguage: false);
+        finally
+        {
+            fileSlots.Release();
+        }
     }
 
-    private string CacheKey(byte[] image)
+    private PageResult RunTesseract(string tesseract, string image, string workDirectory, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["OMP_THREAD_LIMIT"] = "1" };
+        var ocr = ExternalProcess.Run(
+            tesseract,
+            [image, "stdout", "-l", _options.Language, "--psm", _options.PageSegmentationMode.ToString(CultureInfo.InvariantCulture), "tsv"],
+            workDirectory,
+            environment,
+            _options.PageTimeout,
+            cancellationToken);
+        if (ocr is null)
+        {
+            return PageResult.Failed("tesseract could not be started");
+        }
+
+        if (ocr.TimedOut)
+        {
+            return PageResult.Failed("recognition timed out");
+        }
+
+        if (ocr.ExitCode != 0)
+        {
+            return ocr.StandardError.Contains("Failed loading language", StringComparison.OrdinalIgnoreCase)
+                ? new PageResult(null, [], null, MissingLanguage: true)
+                : PageResult.Failed("tesseract failed: " + ocr.StandardError.Trim());
+        }
+
+        return PageResult.Recognised(ocr.StandardOutput);
+    }
+
+    private string CacheKey(ReadOnlySpan<byte> image)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(image));
-        return string.Create(CultureInfo.InvariantCulture, $"{hash}-{options.Language}-psm{options.PageSegmentationMode}");
+        return string.Create(CultureInfo.InvariantCulture, $"{hash}-{_options.Language}-psm{_options.PageSegmentationMode}");
     }
 
     private string? CacheDirectory =>
-        options.CacheDirectory is null ? Path.Combine(Path.GetTempPath(), "ingest-ocr-cache")
-        : options.CacheDirectory.Length == 0 ? null
-        : options.CacheDirectory;
+        _options.CacheDirectory is null ? Path.Combine(Path.GetTempPath(), "ingest-ocr-cache")
+        : _options.CacheDirectory.Length == 0 ? null
+        : _options.CacheDirectory;
 
     private string? ReadCache(string key)
     {
@@ -291,8 +322,11 @@ internal sealed class TesseractOcr(OcrOptions options)
         }
     }
 
-    private sealed record PageResult(PageText? Page, IReadOnlyList<double> Confidences, string? Error, bool MissingLanguage)
+    /// <summary>A page's result; <paramref name="Tsv"/> carries the recogniser's text from recognition to parsing.</summary>
+    private sealed record PageResult(PageText? Page, IReadOnlyList<double> Confidences, string? Error, bool MissingLanguage, string? Tsv = null)
     {
         public static PageResult Failed(string error) => new(null, [], error, MissingLanguage: false);
+
+        public static PageResult Recognised(string tsv) => new(null, [], null, MissingLanguage: false, tsv);
     }
 }

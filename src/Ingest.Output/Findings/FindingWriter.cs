@@ -82,7 +82,7 @@ public static class FindingWriter
                 physical["region"] = new JsonObject { ["startLine"] = line };
             }
 
-            results.Add(new JsonObject
+            results.Add((JsonNode)new JsonObject
             {
                 ["ruleId"] = f.Code,
                 ["level"] = f.Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "note" },

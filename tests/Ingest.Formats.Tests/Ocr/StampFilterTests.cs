@@ -32,18 +32,25 @@ public sealed class StampFilterTests
         StampFilter.IsStampInk(r, g, b, red, blue).Should().Be(expected);
     }
 
-    [Fact]
-    public void ToGreyWithoutStamps_WhenImageHasTextAndSealPixels_WhitensTheSealAndKeepsLuminanceElsewhere()
+    [Theory]
+    // The whole image in one read.
+    [InlineData(1 << 16)]
+    // Reads that cut pixels apart (and the header too), as a pipe may deliver them.
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void ReadGreyWithoutStamps_WhenImageHasTextAndSealPixels_WhitensTheSealAndKeepsLuminanceElsewhere(int bytesPerRead)
     {
         byte[] pixels = [0, 0, 0, 228, 40, 60, 200, 200, 200, 255, 255, 255];
         var ppm = Ppm("P6\n# pdftoppm\n2 2\n255\n", pixels);
 
-        var pgm = StampFilter.ToGreyWithoutStamps(ppm, removeRed: true, removeBlue: true);
+        using var pgm = StampFilter.ReadGreyWithoutStamps(new TrickleStream(ppm, bytesPerRead), removeRed: true, removeBlue: true);
 
         pgm.Should().NotBeNull();
+        var bytes = pgm!.Span.ToArray();
         var header = Encoding.ASCII.GetBytes("P5\n2 2\n255\n");
-        pgm![..header.Length].Should().Equal(header);
-        pgm[header.Length..].Should().Equal(0, 255, 200, 255);
+        bytes[..header.Length].Should().Equal(header);
+        bytes[header.Length..].Should().Equal(0, 255, 200, 255);
     }
 
     [Theory]
@@ -55,20 +62,25 @@ public sealed class StampFilterTests
     [InlineData("P6\n1 1\n65535\n", 6, false)]
     // Not a binary PNM at all.
     [InlineData("%PDF-1.7\n", 4, false)]
-    public void ToGreyWithoutStamps_WhenImageIsGreyOrMalformed_ReturnsItOrNull(string header, int dataBytes, bool returnsInput)
+    // Nothing at all (pdftoppm failed before writing).
+    [InlineData("", 0, false)]
+    public void ReadGreyWithoutStamps_WhenImageIsGreyOrMalformed_ReturnsItOrNullAndReadsToTheEnd(string header, int dataBytes, bool returnsInput)
     {
         var image = Ppm(header, new byte[dataBytes]);
+        using var stream = new MemoryStream(image);
 
-        var result = StampFilter.ToGreyWithoutStamps(image, removeRed: true, removeBlue: true);
+        using var result = StampFilter.ReadGreyWithoutStamps(stream, removeRed: true, removeBlue: true);
 
         if (returnsInput)
         {
-            result.Should().Equal(image);
+            result!.Span.ToArray().Should().Equal(image);
         }
         else
         {
             result.Should().BeNull();
         }
+
+        stream.Position.Should().Be(image.Length, "a writer blocked on a full pipe would never exit");
     }
 
     private static byte[] Ppm(string header, byte[] pixels) => [.. Encoding.ASCII.GetBytes(header), .. pixels];
