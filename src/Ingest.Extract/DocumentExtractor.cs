@@ -53,22 +53,33 @@ public sealed class DocumentExtractor
             var sectionKey = draft.SectionId ?? "-";
             ordinals[sectionKey] = ordinals.GetValueOrDefault(sectionKey) + 1;
             var matches = _deadlines.FindAll(draft.Text, document.IssuedOn);
-            var deadlines = matches.Select(m => m.Deadline).ToList();
-            foreach (var unresolved in matches.Where(m => m.Unresolved))
+            var deadlines = new List<Deadline>(matches.Count);
+            foreach (var match in matches)
             {
-                diagnostics.Add(new Diagnostic(DiagnosticCodes.UnresolvedDeadline, DiagnosticSeverity.Info,
-                    $"'{unresolved.Deadline.Text}' could not be resolved to dates; kept as relative text.")
+                deadlines.Add(match.Deadline);
+                if (match.Unresolved)
                 {
-                    DocumentIndex = documentIndex,
-                    SectionId = draft.SectionId,
-                });
+                    diagnostics.Add(new Diagnostic(DiagnosticCodes.UnresolvedDeadline, DiagnosticSeverity.Info,
+                        $"'{match.Deadline.Text}' could not be resolved to dates; kept as relative text.")
+                    {
+                        DocumentIndex = documentIndex,
+                        SectionId = draft.SectionId,
+                    });
+                }
             }
 
-            var cited = _citations.FindAll(draft.Text)
-                .Select(c => c.Id)
-                .Where(id => !IsOwnNumber(document, id))
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
+            // Each cited number once (string equality is ordinal), in order of first mention. A task
+            // cites a few numbers at most, so a list lookup is cheaper than a set.
+            var found = _citations.FindAll(draft.Text);
+            var cited = new List<string>(found.Count);
+            foreach (var citation in found)
+            {
+                if (!IsOwnNumber(document, citation.Id) && !cited.Contains(citation.Id))
+                {
+                    cited.Add(citation.Id);
+                }
+            }
+
             tasks.Add(new TaskItem($"{documentId}/{sectionKey}/{ordinals[sectionKey]}", draft.SectionId, draft.Text)
             {
                 Bullet = draft.Bullet,

@@ -153,7 +153,6 @@ internal sealed class BodyListParser
         }
 
         var headStart = i;
-        var corrections = new List<(int From, int To, string Name)>();
         TryGazetteer(tokens, i, out var entry, out var gazetteerLength, out var headCorrection);
         (int From, int To, string Name)? headWordCorrection = null;
         if (!_grammar.Heads.TryMatch(tokens, i, out var headClass, out var headLength)
@@ -168,6 +167,9 @@ internal sealed class BodyListParser
         {
             return null;
         }
+
+        // Allocated only once a head is found: at most positions where a list is tried, none starts.
+        var corrections = new List<(int From, int To, string Name)>();
 
         BodyPhraseKind kind;
         bool incomplete = false;
@@ -465,8 +467,25 @@ internal sealed class BodyListParser
     }
 
     // A head that OCR misspelt ("tố chức") is known by its restored spelling.
-    private static string HeadKey(IReadOnlyList<TextToken> tokens, int from, int to, (int From, int To, string Name)? correction) =>
-        correction is { } restored && restored.From == from && restored.To == to
-            ? VietnameseText.Key(restored.Name)
-            : string.Join(' ', Enumerable.Range(from, to - from).Select(k => tokens[k].Key));
+    private static string HeadKey(IReadOnlyList<TextToken> tokens, int from, int to, (int From, int To, string Name)? correction)
+    {
+        if (correction is { } restored && restored.From == from && restored.To == to)
+        {
+            return VietnameseText.Key(restored.Name);
+        }
+
+        // Most heads are one word ("ban", "sở"), whose key is the token's own.
+        if (to - from == 1)
+        {
+            return tokens[from].Key;
+        }
+
+        var keys = new string[to - from];
+        for (var k = 0; k < keys.Length; k++)
+        {
+            keys[k] = tokens[from + k].Key;
+        }
+
+        return string.Join(' ', keys);
+    }
 }

@@ -42,6 +42,12 @@ internal sealed record BodyPhrase(int Start, int HeadEnd, int NameEnd, int Next,
     /// <summary>The name as printed in <paramref name="text"/>: spaces collapsed, canonical tones, OCR slips in listed names corrected.</summary>
     public string Name(string text, IReadOnlyList<TextToken> tokens)
     {
+        if (Corrections.Count == 0)
+        {
+            // Most names needed no correction: they are the printed text from the first token to the last.
+            return Finish(NameEnd > Start ? text[tokens[Start].Start..tokens[NameEnd - 1].End] : string.Empty);
+        }
+
         var printed = new StringBuilder();
         var from = Start;
         foreach (var (correctedFrom, correctedTo, name) in Corrections.Where(c => c.From >= Start && c.To <= NameEnd).OrderBy(c => c.From))

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Ingest.Vietnamese;
 
 namespace Ingest.Extract.Bodies;
@@ -17,13 +18,37 @@ internal static class TextTokenizer
     private static readonly ConcurrentDictionary<string, (string Key, string Folded)>.AlternateLookup<ReadOnlySpan<char>> KeyCacheBySpan =
         KeyCache.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // A scratch list past this many tokens is not kept for the next text: one huge text must not
+    // pin its buffer for the rest of the run.
+    private const int MaxKeptScratchTokens = 16_384;
+
+    // Tokens are collected in a per-thread scratch list and copied out at their exact count. The
+    // count cannot be told from the length (syllables are short, punctuation dense), and a list
+    // grown by doubling copies itself and leaves arrays past the large-object threshold behind.
+    [ThreadStatic]
+    private static List<TextToken>? _scratch;
+
     private static int _keyCacheCount;
 
     /// <summary>Tokens of <paramref name="text"/>, in order.</summary>
     public static List<TextToken> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = new List<TextToken>(text.Length / 5);
+        var scratch = _scratch ??= new List<TextToken>(256);
+        scratch.Clear();
+        AddTokens(text, scratch);
+        var tokens = new List<TextToken>(scratch.Count);
+        tokens.AddRange(CollectionsMarshal.AsSpan(scratch));
+        if (scratch.Capacity > MaxKeptScratchTokens)
+        {
+            _scratch = null;
+        }
+
+        return tokens;
+    }
+
+    private static void AddTokens(string text, List<TextToken> tokens)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -61,8 +86,6 @@ internal static class TextTokenizer
             tokens.Add(new TextToken(i, 1, PunctuationKey(c), TokenKind.Punctuation, false));
             i++;
         }
-
-        return tokens;
     }
 
     /// <summary>Keys of the words of a phrase, for building phrase tables.</summary>

@@ -38,10 +38,17 @@ public sealed partial class CitationFinder : ICitationFinder
             return [];
         }
 
+        // Every mention has a symbol: a text without one is not folded or read further.
+        var symbols = DocumentSymbols.FindAll(text);
+        if (symbols.Count == 0)
+        {
+            return [];
+        }
+
         var folded = FoldedText.Fold(text);
         var drafts = new List<Draft>();
         var previousEnd = 0;
-        foreach (var symbol in DocumentSymbols.FindAll(text))
+        foreach (var symbol in symbols)
         {
             var hasWord = KindWords.TryFindBefore(folded, symbol.Index, out var kindWord, out var wordIndex);
 

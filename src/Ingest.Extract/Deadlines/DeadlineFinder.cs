@@ -33,6 +33,10 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
     // Enough room after a scheduling word for "tháng 12/2021 - tháng 01/2022".
     private const int PeriodWindow = 80;
 
+    // The tokens of one window after a scheduling word, reused for the next (see FindScheduledPeriods).
+    [ThreadStatic]
+    private static List<TimeToken>? _windowTokens;
+
     /// <inheritdoc />
     public IReadOnlyList<DeadlineMatch> FindAll(string text, DateOnly? documentDate = null)
     {
@@ -45,10 +49,11 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
         var folded = FoldedText.Fold(text);
         var found = new List<DeadlineMatch>();
         var parentheses = new List<(int Start, int End)>();
-        foreach (Match note in Parenthesis().Matches(text))
+        foreach (var note in Parenthesis().EnumerateMatches(text))
         {
+            // The note is what the parentheses enclose: one character in from each end.
             parentheses.Add((note.Index, note.Index + note.Length));
-            if (TryNote(text, folded, note.Groups[1].Index, note.Groups[1].Length, documentDate) is { } match)
+            if (TryNote(text, folded, note.Index + 1, note.Length - 2, documentDate) is { } match)
             {
                 found.Add(match);
             }
@@ -127,7 +132,7 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
     // "xếp loại chất lượng hằng năm" where the word qualifies a noun: only at a clause start.
     private static void FindRecurrenceAdverbs(string text, string folded, DateOnly? documentDate, List<(int Start, int End)> parentheses, List<DeadlineMatch> found)
     {
-        foreach (Match adverb in RecurrenceAdverb().Matches(folded))
+        foreach (var adverb in RecurrenceAdverb().EnumerateMatches(folded))
         {
             if (!IsClauseStart(text, adverb.Index) || IsInside(parentheses, adverb.Index))
             {
@@ -141,7 +146,7 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
     // "Ngay sau Hội nghị cán bộ toàn quốc, khẩn trương ..." (gold IV.18): relative to the event.
     private static void FindEventAdverbs(string text, string folded, DateOnly? documentDate, List<(int Start, int End)> parentheses, List<DeadlineMatch> found)
     {
-        foreach (Match adverb in EventAdverb().Matches(folded))
+        foreach (var adverb in EventAdverb().EnumerateMatches(folded))
         {
             if (!IsClauseStart(text, adverb.Index) || IsInside(parentheses, adverb.Index))
             {
@@ -165,7 +170,10 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
     // a period. Horizons ("giai đoạn 2022 - 2026") are not read here.
     private static void FindScheduledPeriods(string text, string folded, DateOnly? documentDate, List<(int Start, int End)> parentheses, List<DeadlineMatch> found)
     {
-        foreach (Match marker in SchedulingWord().Matches(folded))
+        // Scheduling words are common prepositions ("trong", "vào", "từ"), most followed by no
+        // period: one token list per thread serves every window.
+        var tokens = _windowTokens ??= new List<TimeToken>(PeriodWindow);
+        foreach (var marker in SchedulingWord().EnumerateMatches(folded))
         {
             if (IsInside(parentheses, marker.Index))
             {
@@ -174,7 +182,7 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
 
             var periodStart = marker.Index + marker.Length;
             var windowEnd = Math.Min(folded.Length, periodStart + PeriodWindow);
-            var tokens = TimeTokenizer.Tokenize(folded, periodStart, windowEnd);
+            TimeTokenizer.Tokenize(folded, periodStart, windowEnd, tokens);
             if (!PeriodReader.TryRead(tokens, 0, allowSpans: false, out _, out var next))
             {
                 continue;
@@ -298,7 +306,7 @@ public sealed partial class DeadlineFinder : IDeadlineFinder
 
     private static bool IsPadding(char c) => char.IsWhiteSpace(c) || c is '*' or '_';
 
-    [GeneratedRegex(@"\(([^()]{1,200})\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\([^()]{1,200}\)", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthesis();
 
     // On folded text. "hằng ngày" is left out: "hành động cụ thể, hằng ngày" describes manner.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Ingest.Extract.Deadlines;
@@ -33,6 +34,16 @@ internal readonly record struct TimeToken(TimeTokenKind Kind, int Start, string 
 /// <summary>Splits folded text (see <see cref="FoldedText"/>) into words, numbers and punctuation.</summary>
 internal static class TimeTokenizer
 {
+    // Folded words, numbers and symbols repeat endlessly (a few thousand toneless syllables, the
+    // years and months), and every scheduling word of a text is tokenised again: their strings
+    // are shared instead of cut anew. The cap bounds memory on odd input; past it they are cut.
+    private const int TextCacheCapacity = 50_000;
+    private static readonly ConcurrentDictionary<string, string> TextCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TextCacheBySpan =
+        TextCache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int _textCacheCount;
+
     /// <summary>
     /// Tokens of <paramref name="folded"/> between <paramref name="start"/> and <paramref name="end"/>.
     /// Markdown emphasis ("*", "_") is skipped like white space, so "(*thực hiện thường xuyên*)"
@@ -40,7 +51,20 @@ internal static class TimeTokenizer
     /// </summary>
     public static List<TimeToken> Tokenize(string folded, int start, int end)
     {
-        var tokens = new List<TimeToken>();
+        // Tokens are at least a character each and mostly separated by spaces: half the length
+        // is room for nearly every text.
+        var tokens = new List<TimeToken>(((end - start) / 2) + 1);
+        Tokenize(folded, start, end, tokens);
+        return tokens;
+    }
+
+    /// <summary>
+    /// <see cref="Tokenize(string, int, int)"/> into <paramref name="tokens"/>, which is cleared
+    /// first: a caller that reads many short windows reuses one list.
+    /// </summary>
+    public static void Tokenize(string folded, int start, int end, List<TimeToken> tokens)
+    {
+        tokens.Clear();
         var i = start;
         while (i < end)
         {
@@ -59,7 +83,7 @@ internal static class TimeTokenizer
                     i++;
                 }
 
-                tokens.Add(new TimeToken(TimeTokenKind.Number, runStart, folded[runStart..i]));
+                tokens.Add(new TimeToken(TimeTokenKind.Number, runStart, TextOf(folded, runStart, i)));
             }
             else if (char.IsLetter(c))
             {
@@ -68,15 +92,32 @@ internal static class TimeTokenizer
                     i++;
                 }
 
-                tokens.Add(new TimeToken(TimeTokenKind.Word, runStart, folded[runStart..i]));
+                tokens.Add(new TimeToken(TimeTokenKind.Word, runStart, TextOf(folded, runStart, i)));
             }
             else
             {
                 i++;
-                tokens.Add(new TimeToken(TimeTokenKind.Symbol, runStart, folded[runStart..i]));
+                tokens.Add(new TimeToken(TimeTokenKind.Symbol, runStart, TextOf(folded, runStart, i)));
             }
         }
+    }
 
-        return tokens;
+    private static string TextOf(string folded, int start, int end)
+    {
+        var span = folded.AsSpan(start, end - start);
+        if (TextCacheBySpan.TryGetValue(span, out var text))
+        {
+            return text;
+        }
+
+        text = span.ToString();
+
+        // The count is kept apart because ConcurrentDictionary.Count takes every lock.
+        if (Volatile.Read(ref _textCacheCount) < TextCacheCapacity && TextCache.TryAdd(text, text))
+        {
+            Interlocked.Increment(ref _textCacheCount);
+        }
+
+        return text;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Ingest.Extract.Bodies;
 
@@ -10,6 +11,9 @@ namespace Ingest.Extract.Tasks;
 internal sealed class AnalyzedText
 {
     private const int RecentCapacity = 256;
+
+    // Every character Clean removes or starts a removal with.
+    private static readonly SearchValues<char> CleanedCharacters = SearchValues.Create("*_\r<");
 
     [ThreadStatic]
     private static Dictionary<string, AnalyzedText>? _recent;
@@ -34,7 +38,7 @@ internal sealed class AnalyzedText
     public static AnalyzedText Create(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        return FromParagraphs([raw]);
+        return Analyze(CleanLine(raw));
     }
 
     /// <summary>
@@ -44,8 +48,21 @@ internal sealed class AnalyzedText
     public static AnalyzedText FromParagraphs(IEnumerable<string> paragraphs)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        var text = string.Join("\n", paragraphs.Select(CleanLine));
+        return Analyze(string.Join("\n", paragraphs.Select(CleanLine)));
+    }
 
+    /// <summary>
+    /// Prepares a line that <see cref="CleanLine"/> has already cleaned (a heading read by several
+    /// rules), without cleaning it a second time: that could remove a tag the first pass formed.
+    /// </summary>
+    public static AnalyzedText FromCleanLine(string cleaned)
+    {
+        ArgumentNullException.ThrowIfNull(cleaned);
+        return Analyze(cleaned);
+    }
+
+    private static AnalyzedText Analyze(string text)
+    {
         // The task finder asks about the same item text several times (is it a report, an attribute
         // line, whose intro is it), and a section's text again inside its parent's: one analysis
         // serves them all. Per thread, so parallel files never share or lock; bounded, so one huge
@@ -81,6 +98,13 @@ internal sealed class AnalyzedText
     public static string Clean(string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
+
+        // Most paragraphs hold none of the characters removed below; they are returned as they are.
+        if (raw.AsSpan().IndexOfAny(CleanedCharacters) < 0)
+        {
+            return raw;
+        }
+
         var builder = new StringBuilder(raw.Length);
         var i = 0;
         while (i < raw.Length)

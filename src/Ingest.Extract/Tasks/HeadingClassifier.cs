@@ -42,7 +42,7 @@ internal static class HeadingClassifier
         }
 
         var cleaned = AnalyzedText.CleanLine(heading).Trim();
-        var tokens = TextTokenizer.Tokenize(cleaned);
+        var tokens = AnalyzedText.FromCleanLine(cleaned).Tokens;
         var upperCase = IsUpperCase(cleaned);
         if (!IsTitle(cleaned, tokens, depth))
         {
@@ -89,7 +89,7 @@ internal static class HeadingClassifier
         }
 
         var cleaned = AnalyzedText.CleanLine(heading).Trim();
-        return IsTitle(cleaned, TextTokenizer.Tokenize(cleaned), depth);
+        return IsTitle(cleaned, AnalyzedText.FromCleanLine(cleaned).Tokens, depth);
     }
 
     /// <summary>True when most letters of <paramref name="text"/> are upper case ("MỤC ĐÍCH, YÊU CẦU").</summary>
@@ -116,7 +116,15 @@ internal static class HeadingClassifier
 
     private static bool IsTitle(string cleaned, IReadOnlyList<TextToken> tokens, int depth)
     {
-        var words = tokens.Count(t => t.IsWord);
+        var words = 0;
+        foreach (var token in tokens)
+        {
+            if (token.IsWord)
+            {
+                words++;
+            }
+        }
+
         var endsAsSentence = cleaned.EndsWith('.') || cleaned.EndsWith(';');
         return IsUpperCase(cleaned) || words <= ShortTitleWords || (!endsAsSentence && words <= (depth == 1 ? TopLevelTitleWords : TitleWords));
     }

@@ -46,18 +46,37 @@ internal sealed record Responsibility(IReadOnlyList<string> Assignees, IReadOnly
     }
 
     /// <summary>The bodies with their roles: assignees, then leads, then supports.</summary>
-    public IReadOnlyList<ResponsibleBody> ToBodies() =>
-    [
-        .. Assignees.Select(name => new ResponsibleBody(name, BodyRole.Assignee)),
-        .. Leads.Select(name => new ResponsibleBody(name, BodyRole.Lead)),
-        .. Supports.Select(name => new ResponsibleBody(name, BodyRole.Support)),
-    ];
+    public IReadOnlyList<ResponsibleBody> ToBodies()
+    {
+        // Built at its final size: every task makes one, from lists whose lengths are known.
+        var bodies = new List<ResponsibleBody>(Assignees.Count + Leads.Count + Supports.Count);
+        Add(bodies, Assignees, BodyRole.Assignee);
+        Add(bodies, Leads, BodyRole.Lead);
+        Add(bodies, Supports, BodyRole.Support);
+        return bodies;
+    }
+
+    private static void Add(List<ResponsibleBody> bodies, IReadOnlyList<string> names, BodyRole role)
+    {
+        foreach (var name in names)
+        {
+            bodies.Add(new ResponsibleBody(name, role));
+        }
+    }
 
     /// <summary>Names of both lists without repeats (tone style, case and spacing ignored), first spelling kept.</summary>
     private static List<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {
         var result = new List<string>(first.Count + second.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (first.Count + second.Count <= 1)
+        {
+            // Most lists are empty or name one body: nothing can repeat.
+            result.AddRange(first);
+            result.AddRange(second);
+            return result;
+        }
+
+        var seen = new HashSet<string>(first.Count + second.Count, StringComparer.Ordinal);
         foreach (var name in first.Concat(second))
         {
             if (seen.Add(VietnameseText.Key(name)))

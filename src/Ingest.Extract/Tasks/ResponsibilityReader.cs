@@ -317,14 +317,33 @@ internal sealed class ResponsibilityReader
 
         foreach (var tail in _grammar.IntroTails)
         {
-            var from = last - tail.Length + 1;
-            if (from >= 0 && tail.Select((key, k) => tokens[from + k].Key == key).All(matches => matches))
+            if (EndsWithKeys(tokens, last, tail))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>True when the tokens up to and including <paramref name="last"/> end with <paramref name="keys"/>.</summary>
+    private static bool EndsWithKeys(IReadOnlyList<TextToken> tokens, int last, string[] keys)
+    {
+        var from = last - keys.Length + 1;
+        if (from < 0)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (tokens[from + k].Key != keys[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
