@@ -13,8 +13,16 @@ namespace Ingest.Pipeline;
 /// <param name="OutputDirectory">Where records, the index and the manifest go.</param>
 public sealed record RunOptions(string ArchiveRoot, string OutputDirectory)
 {
-    /// <summary>Files processed at once; defaults to the number of cores.</summary>
-    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Files processed at once by default: two per core. A file's worker also waits (creating its
+    /// record on disk, a garbage collection on the other thread), and a second file per core keeps
+    /// the core busy meanwhile: on 2 cores, 666 HTML files took about 7 % less time with 4 workers
+    /// than with 2. OCR is unaffected: recognisers are limited to one per core across the run.
+    /// </summary>
+    public static int DefaultParallelism => 2 * Environment.ProcessorCount;
+
+    /// <summary>Files processed at once; defaults to <see cref="DefaultParallelism"/>.</summary>
+    public int MaxParallelism { get; init; } = DefaultParallelism;
 
     /// <summary>Files larger than this fail with <see cref="DiagnosticCodes.LimitExceeded"/> without being read.</summary>
     public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;

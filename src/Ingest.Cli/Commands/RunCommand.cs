@@ -25,8 +25,8 @@ internal static class RunCommand
         };
         var parallel = new Option<int>("--parallel", "-j")
         {
-            Description = "Files processed at once (default: number of cores).",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
+            Description = "Files processed at once (default: twice the number of cores).",
+            DefaultValueFactory = _ => RunOptions.DefaultParallelism,
         };
         parallel.Validators.Add(result =>
         {
