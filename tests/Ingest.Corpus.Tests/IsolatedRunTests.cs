@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Ingest.Output;
@@ -23,25 +22,8 @@ public sealed class IsolatedRunTests : IDisposable
 
     private static Task<(int Exit, string Output)> Ingest(params string[] args) => Ingest(new Dictionary<string, string>(), args);
 
-    private static async Task<(int Exit, string Output)> Ingest(Dictionary<string, string> environment, params string[] args)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "ingest.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", cli, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int Exit, string Output)> Ingest(Dictionary<string, string> environment, params string[] args) =>
+        ChildProcess.Run("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "ingest.dll"), .. args], environment);
 
     private void WriteSeeds(int count)
     {
@@ -116,12 +98,6 @@ public sealed class IsolatedRunTests : IDisposable
         var (isolatedExit, _) = await Ingest("run", _archive.Path, "--out", _output.Path, "--quiet", "--max-memory-mb", "256");
 
         isolatedExit.Should().Be(inProcessExit);
-        Snapshot(_output.Path).Should().Equal(Snapshot(inProcess.Path));
+        ChildProcess.Snapshot(_output.Path).Should().Equal(ChildProcess.Snapshot(inProcess.Path));
     }
-
-    private static List<string> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(folder, p) + "\n" + File.ReadAllText(p))
-            .Order(StringComparer.Ordinal)
-            .ToList();
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Ingest.Corpus.Tests;
 
 /// <summary>
@@ -26,7 +24,7 @@ public sealed class NativeBuildTests
 
         nativeRun.Exit.Should().Be(jitRun.Exit, because: nativeRun.Output);
         Directory.EnumerateFiles(ocrTemp.Path, "*.tsv", SearchOption.AllDirectories).Should().NotBeEmpty(because: "the native build must run OCR");
-        Snapshot(nativeOut.Path).Should().Equal(Snapshot(jitOut.Path));
+        ChildProcess.Snapshot(nativeOut.Path).Should().Equal(ChildProcess.Snapshot(jitOut.Path));
 
         var seed = Directory.EnumerateFiles(RepositoryPaths.Seeds).Order(StringComparer.Ordinal).First();
         var docx = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Corpus, "renditions", "docx")).Order(StringComparer.Ordinal).First();
@@ -64,30 +62,6 @@ public sealed class NativeBuildTests
         return publish.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
     }
 
-    private static async Task<(int Exit, string Output)> Run(string program, string[] prefix, Dictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo(program, [.. prefix, .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
-    // Run summaries print times and speeds; the records, index and manifest are compared instead.
-    private static List<string> Snapshot(string folder) =>
-        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(folder, p) + "\n" + File.ReadAllText(p))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+    private static Task<(int Exit, string Output)> Run(string program, string[] prefix, Dictionary<string, string> environment, params string[] args) =>
+        ChildProcess.Run(program, [.. prefix, .. args], environment);
 }

@@ -66,20 +66,35 @@ internal static class ExternalProcess
 
         var output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        if (!ExitsInTime(process, timeout, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return TimedOut;
+        }
+
+        return new ProcessOutcome(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult(), TimedOut: false);
+    }
+
+    private static readonly ProcessOutcome TimedOut = new(-1, string.Empty, string.Empty, TimedOut: true);
+
+    /// <summary>
+    /// Waits for <paramref name="process"/> to exit within <paramref name="timeout"/>; on timeout or
+    /// cancellation it kills the process tree and returns false, and the caller decides which it was.
+    /// </summary>
+    private static bool ExitsInTime(Process process, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
         {
             process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
+            return true;
         }
         catch (OperationCanceledException)
         {
             Kill(process);
-            cancellationToken.ThrowIfCancellationRequested();
-            return new ProcessOutcome(-1, string.Empty, string.Empty, TimedOut: true);
+            return false;
         }
-
-        return new ProcessOutcome(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult(), TimedOut: false);
     }
 
     /// <summary>
@@ -108,20 +123,12 @@ internal static class ExternalProcess
         var stdout = process.StandardOutput.BaseStream;
         var bytes = Task.Run(() => read(stdout), CancellationToken.None);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        try
+        if (!ExitsInTime(process, timeout, cancellationToken))
         {
-            process.WaitForExitAsync(limit.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-
             // The kill closed the pipe, so the reader ends; its buffer goes back to the pool.
             DisposeWhenDone(bytes);
             cancellationToken.ThrowIfCancellationRequested();
-            return new ProcessOutcome(-1, string.Empty, string.Empty, TimedOut: true);
+            return TimedOut;
         }
 
         var outcome = new ProcessOutcome(process.ExitCode, string.Empty, error.GetAwaiter().GetResult(), TimedOut: false);
