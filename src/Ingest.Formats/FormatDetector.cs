@@ -38,6 +38,21 @@ public static class FormatDetector
         }
 
         var sniff = content[..Math.Min(content.Length, SniffLength)];
+        if (IsPlainUtf8(sniff))
+        {
+            // Most files here are UTF-8 web pages: judged on their bytes, they are not decoded
+            // twice (here and again by the reader). The answers are those the decoded text gives.
+            if (LooksBinaryUtf8(sniff))
+            {
+                return SourceFormat.Unknown;
+            }
+
+            if (LooksLikeHtmlUtf8(sniff))
+            {
+                return SourceFormat.Html;
+            }
+        }
+
         var decoded = TextDecoder.Decode(sniff);
         if (LooksBinary(decoded.Text))
         {
@@ -50,6 +65,72 @@ public static class FormatDetector
         }
 
         return LooksLikeMarkdown(decoded.Text) ? SourceFormat.Markdown : SourceFormat.Text;
+    }
+
+    // Text the decoder reads as UTF-8 character for character: no byte-order mark, no zero byte
+    // (which would make it guess UTF-16), and well-formed UTF-8.
+    private static bool IsPlainUtf8(ReadOnlySpan<byte> bytes) =>
+        !bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])
+        && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+        && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        && !bytes.Contains((byte)0)
+        && System.Text.Unicode.Utf8.IsValid(bytes);
+
+    // LooksBinary over UTF-8 bytes: control characters are single bytes in UTF-8.
+    private static bool LooksBinaryUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var control = 0;
+        foreach (var b in bytes)
+        {
+            if (b < 0x20 && b is not ((byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f'))
+            {
+                control++;
+            }
+        }
+
+        return control > 8 && control > System.Text.Encoding.UTF8.GetCharCount(bytes) / 100;
+    }
+
+    // LooksLikeHtml over UTF-8 bytes. The markers are ASCII without the letters that have non-ASCII
+    // case partners (i, k, s), so comparing bytes ignoring ASCII case matches exactly what the
+    // string comparison ignoring case matches.
+    private static bool LooksLikeHtmlUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes;
+        while (!start.IsEmpty && System.Text.Rune.DecodeFromUtf8(start, out var rune, out var used) == System.Buffers.OperationStatus.Done && System.Text.Rune.IsWhiteSpace(rune))
+        {
+            start = start[used..];
+        }
+
+        if (StartsWithIgnoreCase(start, "<!DOCTYPE html"u8) || StartsWithIgnoreCase(start, "<html"u8))
+        {
+            return true;
+        }
+
+        return ContainsIgnoreCase(bytes, "<body"u8) && bytes.IndexOf("</"u8) >= 0;
+    }
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> marker) =>
+        bytes.Length >= marker.Length && System.Text.Ascii.EqualsIgnoreCase(bytes[..marker.Length], marker);
+
+    private static bool ContainsIgnoreCase(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> marker)
+    {
+        // Every marker starts with '<', which has no case.
+        for (var at = bytes.IndexOf(marker[0]); at >= 0; at = NextIndexOf(bytes, marker[0], at + 1))
+        {
+            if (StartsWithIgnoreCase(bytes[at..], marker))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<byte> bytes, byte value, int from)
+    {
+        var found = bytes[from..].IndexOf(value);
+        return found < 0 ? -1 : from + found;
     }
 
     private static bool LooksBinary(string text)

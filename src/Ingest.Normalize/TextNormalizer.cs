@@ -72,7 +72,7 @@ public sealed class TextNormalizer
             }
         }
 
-        var normalised = NormalizeAll(texts, diagnostics);
+        var normalised = NormalizeAll(texts, diagnostics, out var quality);
         var result = new Block[blocks.Count];
         var next = blocks.Count;
         for (var b = 0; b < blocks.Count; b++)
@@ -101,7 +101,7 @@ public sealed class TextNormalizer
             result[b] = block with { Text = text, Cells = cells ?? block.Cells, PrintedText = printed };
         }
 
-        diagnostics.AddRange(QualityDiagnostics(result));
+        diagnostics.AddRange(QualityDiagnostics(result, quality));
         return new NormalizationResult(result, diagnostics);
     }
 
@@ -109,10 +109,12 @@ public sealed class TextNormalizer
     public string NormalizeText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return NormalizeAll([text], [])[0];
+        return NormalizeAll([text], [], out _)[0];
     }
 
-    private List<string> NormalizeAll(List<string> texts, List<Diagnostic> diagnostics)
+    // quality: TextQuality of each normalised text where the repair step could tell it without a
+    // second pass over the words (null elsewhere).
+    private List<string> NormalizeAll(List<string> texts, List<Diagnostic> diagnostics, out IReadOnlyList<TextQualityScore?> quality)
     {
         IReadOnlyList<string> current = texts;
         if (Options.DecodeLegacyText)
@@ -135,17 +137,27 @@ public sealed class TextNormalizer
         }
 
         IReadOnlyList<string> repaired = cleaned;
+        quality = [];
         if (Options.RepairOcr)
         {
-            repaired = DiacriticRepair.RepairDocument(cleaned).Texts;
+            var repair = DiacriticRepair.RepairDocument(cleaned);
+            repaired = repair.Texts;
+            quality = repair.Quality;
+        }
+
+        if (Options.ToneStyle == ToneStyle.AsPrinted)
+        {
+            return [.. repaired];
         }
 
         var styled = new List<string>(repaired.Count);
         foreach (var text in repaired)
         {
-            styled.Add(Options.ToneStyle == ToneStyle.AsPrinted ? text : VietnameseText.ApplyToneStyle(text, Options.ToneStyle));
+            styled.Add(VietnameseText.ApplyToneStyle(text, Options.ToneStyle));
         }
 
+        // Restyled texts are measured afresh.
+        quality = [];
         return styled;
     }
 
@@ -163,14 +175,16 @@ public sealed class TextNormalizer
         return VietnameseText.RepairMarks(tidy);
     }
 
-    private static IEnumerable<Diagnostic> QualityDiagnostics(IReadOnlyList<Block> blocks)
+    private static IEnumerable<Diagnostic> QualityDiagnostics(IReadOnlyList<Block> blocks, IReadOnlyList<TextQualityScore?> quality)
     {
         // Unpaged formats have page 0 throughout: the whole file is then judged as one page.
         var pages = new SortedDictionary<int, TextQualityScore>();
-        foreach (var block in blocks)
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             var page = block.Span.Page;
-            pages[page] = pages.GetValueOrDefault(page) + TextQuality.Measure(block.Text);
+            var score = (b < quality.Count ? quality[b] : null) ?? TextQuality.Measure(block.Text);
+            pages[page] = pages.GetValueOrDefault(page) + score;
         }
 
         foreach (var (page, score) in pages)

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ingest.Vietnamese;
@@ -14,7 +13,15 @@ public sealed record DiacriticCorrection(int TextIndex, int Offset, string Print
 /// <summary>The outcome of <see cref="DiacriticRepair.RepairDocument"/>.</summary>
 /// <param name="Texts">The repaired texts, same count and order as the input.</param>
 /// <param name="Corrections">Every change, in document order.</param>
-public sealed record DiacriticRepairResult(IReadOnlyList<string> Texts, IReadOnlyList<DiacriticCorrection> Corrections);
+public sealed record DiacriticRepairResult(IReadOnlyList<string> Texts, IReadOnlyList<DiacriticCorrection> Corrections)
+{
+    /// <summary>
+    /// <see cref="TextQuality.Measure"/> of each repaired text, worked out from the words the repair
+    /// has already looked up; null where it could not be (the text was changed, or holds combining
+    /// marks that TextQuality counts as parts of words), which leaves measuring to the caller.
+    /// </summary>
+    public IReadOnlyList<TextQualityScore?> Quality { get; init; } = [];
+}
 
 /// <summary>
 /// Repairs the diacritic slips OCR makes in Vietnamese ("Ket luận" → "Kết luận", "tố chức" → "tổ
@@ -76,28 +83,52 @@ public static class DiacriticRepair
         try
         {
             var words = new ArraySegment<Word>[texts.Count];
-            var statistics = new DocumentStatistics();
             var used = 0;
             for (var t = 0; t < texts.Count; t++)
             {
                 words[t] = Tokenize(texts[t], lexicon, new ArraySegment<Word>(buffer, used, MaxWords(texts[t])));
                 used += words[t].Count;
-                statistics.Add(words[t], lexicon);
+            }
+
+            var statistics = DocumentStatistics.ForThisThread(used);
+            foreach (var textWords in words)
+            {
+                statistics.Add(textWords);
             }
 
             var corrections = new List<DiacriticCorrection>();
             var repaired = new string[texts.Count];
+            var quality = new TextQualityScore?[texts.Count];
             for (var t = 0; t < texts.Count; t++)
             {
                 repaired[t] = RepairText(t, texts[t], words[t], lexicon, statistics, corrections);
+                quality[t] = ReferenceEquals(repaired[t], texts[t]) ? QualityOf(texts[t], words[t]) : null;
             }
 
-            return new DiacriticRepairResult(repaired, corrections);
+            return new DiacriticRepairResult(repaired, corrections) { Quality = quality };
         }
         finally
         {
             ArrayPool<Word>.Shared.Return(buffer);
         }
+    }
+
+    // TextQuality.Measure's count, from these words: its words are runs of letters and combining
+    // marks, so without combining marks they are these words, looked up the same way.
+    private static TextQualityScore? QualityOf(string text, ReadOnlySpan<Word> words)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u0300', '\u036F') >= 0)
+        {
+            return null;
+        }
+
+        var score = default(TextQualityScore);
+        foreach (var word in words)
+        {
+            score += TextQuality.Score(text.AsSpan(word.Start, word.Length), word.Id >= 0);
+        }
+
+        return score;
     }
 
     // A word is at least one letter and the next starts after a non-letter: never more words than this.
@@ -161,9 +192,9 @@ public static class DiacriticRepair
         // where the document has the same neighbours around another word: most words fail these
         // tests and cost nothing more.
         var leftOpen = context.Left >= 0 && lexicon.Bigram(context.Left, context.Id) == 0
-            && context.OtherSpellingsAfterUnattested(context.Left) >= MinimumPairCount;
+            && context.OtherSpellingsAfterUnattested(context.Left, MinimumPairCount) >= MinimumPairCount;
         var rightOpen = context.Right >= 0 && lexicon.Bigram(context.Id, context.Right) == 0
-            && context.OtherSpellingsBeforeUnattested(context.Right) >= MinimumPairCount;
+            && context.OtherSpellingsBeforeUnattested(context.Right, MinimumPairCount) >= MinimumPairCount;
         var phraseOpen = context.Left >= 0 && context.Right >= 0 && context.Statistics.HasOtherMiddle(context.Left, context.Id, context.Right);
         if (!(leftOpen || rightOpen || phraseOpen))
         {
@@ -482,18 +513,47 @@ public static class DiacriticRepair
     /// <summary>Counts of this document's own syllables, pairs and triples.</summary>
     private sealed class DocumentStatistics
     {
-        private readonly Dictionary<int, int> _unigrams = [];
-        private readonly Dictionary<long, int> _bigrams = [];
-        private readonly Dictionary<long, int> _trigrams = [];
+        // One set of tables per thread, emptied for each document: allocating and growing six
+        // tables for every document cost more than counting in them.
+        [ThreadStatic]
+        private static DocumentStatistics? _forThread;
+
+        private readonly PairCounts _bigrams = new();
+        private readonly PairCounts _trigrams = new();
 
         // Occurrences of each (left, right) pair of neighbours, whatever word stands between them.
-        private readonly Dictionary<long, int> _surroundings = [];
+        private readonly PairCounts _surroundings = new();
 
-        // Pairs with one side replaced by its spelling group (SyllableLexicon.SpellingGroup).
-        private readonly Dictionary<long, int> _groupAfter = [];
-        private readonly Dictionary<long, int> _groupBefore = [];
+        // Unigram counts by syllable id; a count is valid only where its stamp is this document's.
+        private int[] _unigrams = [];
+        private int[] _unigramStamps = [];
+        private int _stamp;
 
-        public void Add(ReadOnlySpan<Word> words, SyllableLexicon lexicon)
+        /// <summary>
+        /// This thread's tables, emptied and sized for a document of <paramref name="words"/> words.
+        /// A table gets at most one key a word, but long documents repeat their pairs: past a few
+        /// thousand words the tables grow as keys arrive rather than being sized for the words.
+        /// </summary>
+        public static DocumentStatistics ForThisThread(int words)
+        {
+            var statistics = _forThread ??= new DocumentStatistics();
+            var capacity = Math.Min(words, 1 << 13);
+            statistics._bigrams.Reset(capacity);
+            statistics._trigrams.Reset(capacity);
+            statistics._surroundings.Reset(capacity);
+            var syllables = SyllableLexicon.Instance.Count;
+            if (statistics._unigrams.Length != syllables || statistics._stamp == int.MaxValue)
+            {
+                statistics._unigrams = new int[syllables];
+                statistics._unigramStamps = new int[syllables];
+                statistics._stamp = 0;
+            }
+
+            statistics._stamp++;
+            return statistics;
+        }
+
+        public void Add(ReadOnlySpan<Word> words)
         {
             for (var k = 0; k < words.Length; k++)
             {
@@ -503,45 +563,41 @@ public static class DiacriticRepair
                     continue;
                 }
 
-                Increment(_unigrams, id);
+                if (_unigramStamps[id] != _stamp)
+                {
+                    _unigramStamps[id] = _stamp;
+                    _unigrams[id] = 0;
+                }
+
+                _unigrams[id]++;
                 var left = k > 0 && words[k].JoinedLeft ? words[k - 1].Id : -1;
                 var right = k + 1 < words.Length && words[k + 1].JoinedLeft ? words[k + 1].Id : -1;
                 if (right >= 0)
                 {
-                    Increment(_bigrams, SyllableLexicon.PairKey(id, right));
-                    Increment(_groupAfter, SyllableLexicon.PairKey(id, lexicon.SpellingGroup(right)));
-                    Increment(_groupBefore, SyllableLexicon.PairKey(lexicon.SpellingGroup(id), right));
+                    _bigrams.Add(SyllableLexicon.PairKey(id, right));
                 }
 
                 if (left >= 0 && right >= 0)
                 {
-                    Increment(_trigrams, TripleKey(left, id, right));
-                    Increment(_surroundings, SyllableLexicon.PairKey(left, right));
+                    _trigrams.Add(TripleKey(left, id, right));
+                    _surroundings.Add(SyllableLexicon.PairKey(left, right));
                 }
             }
         }
 
-        public int Unigram(int id) => _unigrams.GetValueOrDefault(id);
+        public int Unigram(int id) => _unigramStamps[id] == _stamp ? _unigrams[id] : 0;
 
-        public int Bigram(int first, int second) => _bigrams.GetValueOrDefault(SyllableLexicon.PairKey(first, second));
+        public int Bigram(int first, int second) => _bigrams.Get(SyllableLexicon.PairKey(first, second));
 
-        public int Trigram(int first, int second, int third) => _trigrams.GetValueOrDefault(TripleKey(first, second, third));
+        public int Trigram(int first, int second, int third) => _trigrams.Get(TripleKey(first, second, third));
 
-        public int GroupAfter(int first, int group) => _groupAfter.GetValueOrDefault(SyllableLexicon.PairKey(first, group));
-
-        public int GroupBefore(int group, int second) => _groupBefore.GetValueOrDefault(SyllableLexicon.PairKey(group, second));
 
         /// <summary>True when some other word than <paramref name="middle"/> stands between these neighbours elsewhere in the document.</summary>
         public bool HasOtherMiddle(int left, int middle, int right) =>
-            _surroundings.GetValueOrDefault(SyllableLexicon.PairKey(left, right)) > Trigram(left, middle, right);
+            _surroundings.Get(SyllableLexicon.PairKey(left, right)) > Trigram(left, middle, right);
 
         // Syllable ids are far below 2^21, so three fit in one long.
         private static long TripleKey(int first, int second, int third) => ((long)first << 42) | ((long)second << 21) | (uint)third;
-
-        // One hash lookup per count: this runs six times for every word of every document.
-        private static void Increment(Dictionary<int, int> counts, int key) => CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
-
-        private static void Increment(Dictionary<long, int> counts, long key) => CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
     }
 
     /// <summary>The word being judged, its neighbours, and counts seen from it.</summary>
@@ -551,20 +607,47 @@ public static class DiacriticRepair
 
         /// <summary>
         /// How often <paramref name="left"/> precedes a differently marked spelling of the word (clean
-        /// text and document), for a printed pair that clean text never has (so only the document's
-        /// own count of it is subtracted).
+        /// text and document), for a printed pair that clean text never has (so the clean count of
+        /// the whole spelling group is all other spellings), counted until <paramref name="enough"/>.
         /// </summary>
-        public long OtherSpellingsAfterUnattested(int left)
+        public long OtherSpellingsAfterUnattested(int left, int enough)
         {
-            var group = Lexicon.SpellingGroup(Id);
-            return Lexicon.GroupAfter(left, group) + Statistics.GroupAfter(left, group) - Statistics.Bigram(left, Id);
+            long count = Lexicon.GroupAfter(left, Lexicon.SpellingGroup(Id));
+            foreach (var member in Lexicon.GroupMembers(Lexicon.SpellingGroup(Id)))
+            {
+                // A spelling the document never uses is in none of its pairs: no lookup needed.
+                if (count >= enough)
+                {
+                    break;
+                }
+
+                if (member != Id && Statistics.Unigram(member) > 0)
+                {
+                    count += Statistics.Bigram(left, member);
+                }
+            }
+
+            return count;
         }
 
         /// <summary>The mirror of <see cref="OtherSpellingsAfterUnattested"/>: a different spelling of the word before <paramref name="right"/>.</summary>
-        public long OtherSpellingsBeforeUnattested(int right)
+        public long OtherSpellingsBeforeUnattested(int right, int enough)
         {
-            var group = Lexicon.SpellingGroup(Id);
-            return Lexicon.GroupBefore(group, right) + Statistics.GroupBefore(group, right) - Statistics.Bigram(Id, right);
+            long count = Lexicon.GroupBefore(Lexicon.SpellingGroup(Id), right);
+            foreach (var member in Lexicon.GroupMembers(Lexicon.SpellingGroup(Id)))
+            {
+                if (count >= enough)
+                {
+                    break;
+                }
+
+                if (member != Id && Statistics.Unigram(member) > 0)
+                {
+                    count += Statistics.Bigram(member, right);
+                }
+            }
+
+            return count;
         }
 
         /// <summary>

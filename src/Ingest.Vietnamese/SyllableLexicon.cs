@@ -18,17 +18,21 @@ internal sealed class SyllableLexicon
 
     private readonly string[] _syllables;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ids;
+
+    // The canonical spellings, their classic tone-style variants, and those capitalised and in capitals.
+    private readonly SpellingTable _spellings;
     private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _bySpelling;
     private readonly int[] _unigrams;
-    private readonly FrozenDictionary<long, int> _bigrams;
+    private readonly PairCounts _bigrams;
     private readonly int[] _spellingGroups;
-    private readonly FrozenDictionary<long, int> _groupAfter;
-    private readonly FrozenDictionary<long, int> _groupBefore;
+    private readonly int[][] _groupMembers;
+    private readonly PairCounts _groupAfter;
+    private readonly PairCounts _groupBefore;
 
     // Capitalised, old-style and unattested spellings seen in text, with their id or -1.
     private readonly WordCache<int> _otherSpellings = new(200_000);
 
-    private SyllableLexicon(string[] syllables, int[] unigrams, FrozenDictionary<long, int> bigrams)
+    private SyllableLexicon(string[] syllables, int[] unigrams, PairCounts bigrams)
     {
         _syllables = syllables;
         _unigrams = unigrams;
@@ -50,10 +54,12 @@ internal sealed class SyllableLexicon
         _ids = ids.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _bySpelling = bySpelling.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
+        _spellings = new SpellingTable(CommonSpellings(syllables));
         UnigramTotal = unigrams.Sum(c => (long)c);
 
         // Groups of same-spelling syllables, numbered in ordinal order of their spelling.
         _spellingGroups = new int[syllables.Length];
+        _groupMembers = new int[bySpelling.Count][];
         var groupNumber = 0;
         foreach (var group in bySpelling.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -62,22 +68,18 @@ internal sealed class SyllableLexicon
                 _spellingGroups[id] = groupNumber;
             }
 
+            _groupMembers[groupNumber] = [.. group.Value];
             groupNumber++;
         }
 
-        var after = new Dictionary<long, int>();
-        var before = new Dictionary<long, int>();
-        foreach (var (key, count) in bigrams)
+        _groupAfter = new PairCounts(bigrams.Count);
+        _groupBefore = new PairCounts(bigrams.Count);
+        foreach (var (key, count) in bigrams.Entries())
         {
             var (first, second) = ((int)(key >> 32), (int)(key & 0xFFFF_FFFF));
-            var afterKey = PairKey(first, _spellingGroups[second]);
-            var beforeKey = PairKey(_spellingGroups[first], second);
-            after[afterKey] = after.GetValueOrDefault(afterKey) + count;
-            before[beforeKey] = before.GetValueOrDefault(beforeKey) + count;
+            _groupAfter.Add(PairKey(first, _spellingGroups[second]), count);
+            _groupBefore.Add(PairKey(_spellingGroups[first], second), count);
         }
-
-        _groupAfter = after.ToFrozenDictionary();
-        _groupBefore = before.ToFrozenDictionary();
     }
 
     /// <summary>The shared instance, loaded from the embedded data on first use.</summary>
@@ -99,16 +101,19 @@ internal sealed class SyllableLexicon
     public int Unigram(int id) => _unigrams[id];
 
     /// <summary>Occurrences of <paramref name="first"/> directly followed by <paramref name="second"/>.</summary>
-    public int Bigram(int first, int second) => _bigrams.GetValueOrDefault(PairKey(first, second));
+    public int Bigram(int first, int second) => _bigrams.Get(PairKey(first, second));
 
     /// <summary>Number of the group of syllables spelled like <paramref name="id"/> once diacritics are dropped.</summary>
     public int SpellingGroup(int id) => _spellingGroups[id];
 
+    /// <summary>The syllables of spelling group <paramref name="group"/>, in id order.</summary>
+    public ReadOnlySpan<int> GroupMembers(int group) => _groupMembers[group];
+
     /// <summary>How often <paramref name="first"/> is followed by any syllable of spelling group <paramref name="group"/>.</summary>
-    public int GroupAfter(int first, int group) => _groupAfter.GetValueOrDefault(PairKey(first, group));
+    public int GroupAfter(int first, int group) => _groupAfter.Get(PairKey(first, group));
 
     /// <summary>How often any syllable of spelling group <paramref name="group"/> is followed by <paramref name="second"/>.</summary>
-    public int GroupBefore(int group, int second) => _groupBefore.GetValueOrDefault(PairKey(group, second));
+    public int GroupBefore(int group, int second) => _groupBefore.Get(PairKey(group, second));
 
     /// <summary>Packs an ordered pair of ids into one dictionary key.</summary>
     public static long PairKey(int first, int second) => ((long)first << 32) | (uint)second;
@@ -125,26 +130,64 @@ internal sealed class SyllableLexicon
             return false;
         }
 
-        // Most running text is lower case in canonical style, which is its own key (shaping is
-        // idempotent); other spellings are shaped once per process and remembered.
-        if (_ids.TryGetValue(word, out id))
+        // Nearly all running text is spelled one of the ways the table holds; other spellings
+        // (mixed case, doubled marks) and words that are not syllables are shaped once per
+        // process and remembered.
+        if (_spellings.TryGetValue(word, out id))
         {
             return true;
         }
 
         if (!_otherSpellings.TryGet(word, out id))
         {
-            Span<char> key = stackalloc char[Syllables.MaxLength];
-            if (!Syllables.TryShape(word, key, ToneStyle.Canonical, repairHorn: false, lowerCase: true)
-                || !_ids.TryGetValue(key[..word.Length], out id))
-            {
-                id = -1;
-            }
-
+            id = Shaped(word);
             _otherSpellings.Add(word, id);
         }
 
         return id >= 0;
+    }
+
+    // The id of a spelling by the rules (canonical tones, lower case), -1 when it is not a syllable.
+    private int Shaped(ReadOnlySpan<char> word)
+    {
+        if (_ids.TryGetValue(word, out var id))
+        {
+            return id;
+        }
+
+        Span<char> key = stackalloc char[Syllables.MaxLength];
+        return Syllables.TryShape(word, key, ToneStyle.Canonical, repairHorn: false, lowerCase: true)
+            && _ids.TryGetValue(key[..word.Length], out id)
+            ? id
+            : -1;
+    }
+
+    // Each syllable as canonical and classic, each lower case, capitalised and in capitals, kept
+    // only where shaping gives the syllable back: the table must answer exactly as shaping would.
+    private List<(string Spelling, int Id)> CommonSpellings(string[] syllables)
+    {
+        var spellings = new List<(string, int)>(syllables.Length * 4);
+        Span<char> classic = stackalloc char[Syllables.MaxLength];
+        for (var id = 0; id < syllables.Length; id++)
+        {
+            var canonical = syllables[id];
+            var forms = Syllables.TryShape(canonical, classic, ToneStyle.Classic, repairHorn: false, lowerCase: true)
+                && !classic[..canonical.Length].SequenceEqual(canonical)
+                ? new[] { canonical, classic[..canonical.Length].ToString() }
+                : [canonical];
+            foreach (var form in forms)
+            {
+                foreach (var spelling in new[] { form, char.ToUpperInvariant(form[0]) + form[1..], form.ToUpperInvariant() })
+                {
+                    if (Shaped(spelling) == id)
+                    {
+                        spellings.Add((spelling, id));
+                    }
+                }
+            }
+        }
+
+        return spellings;
     }
 
     /// <summary>Ids of the syllables spelled with the same letters once diacritics are dropped ("to" → to, tô, tố, tổ, tơ...).</summary>
@@ -181,7 +224,7 @@ internal sealed class SyllableLexicon
         var ids = byName.GetAlternateLookup<ReadOnlySpan<char>>();
 
         var unigrams = new int[syllables.Length];
-        var bigrams = new Dictionary<long, int>();
+        var bigrams = new PairCounts(1 << 16);
         using (var reader = OpenResource(assembly, CountsResource))
         {
             while (reader.ReadLine() is { } line)
@@ -208,13 +251,12 @@ internal sealed class SyllableLexicon
                 }
                 else if (TryId(ids, words[..space], out var first) && TryId(ids, words[(space + 1)..], out var second))
                 {
-                    var key = PairKey(first, second);
-                    bigrams[key] = bigrams.GetValueOrDefault(key) + count;
+                    bigrams.Add(PairKey(first, second), count);
                 }
             }
         }
 
-        return new SyllableLexicon(syllables, unigrams, bigrams.ToFrozenDictionary());
+        return new SyllableLexicon(syllables, unigrams, bigrams);
     }
 
     private static bool TryId(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids, ReadOnlySpan<char> word, out int id)

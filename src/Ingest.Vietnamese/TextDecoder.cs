@@ -215,7 +215,8 @@ public static class TextDecoder
 
     private static DecodedText? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < 4 || bytes.Length % 2 != 0)
+        // Text without a single zero byte (nearly all of it) is not UTF-16: one vectorised search decides.
+        if (bytes.Length < 4 || bytes.Length % 2 != 0 || !bytes.Contains((byte)0))
         {
             return null;
         }

@@ -32,7 +32,7 @@ public static class TextQuality
     public static TextQualityScore Measure(ReadOnlySpan<char> text)
     {
         var lexicon = SyllableLexicon.Instance;
-        int words = 0, valid = 0;
+        var score = default(TextQualityScore);
         var i = 0;
         while (i < text.Length)
         {
@@ -51,25 +51,32 @@ public static class TextQuality
             }
 
             var word = text[start..i];
-            if (word.Length < 2 || IsAsciiUpper(word))
+            if (word.Length >= 2)
             {
-                if (word.Length >= 2 && IsAttested(lexicon, word, hasMark))
-                {
-                    words++;
-                    valid++;
-                }
-
-                continue;
-            }
-
-            words++;
-            if (IsAttested(lexicon, word, hasMark))
-            {
-                valid++;
+                score += Score(word, IsAttested(lexicon, word, hasMark));
             }
         }
 
-        return new TextQualityScore(words, valid);
+        return score;
+    }
+
+    /// <summary>
+    /// What one word adds to a score: words of one letter count for nothing, and upper-case ASCII
+    /// acronyms ("TW", "XIII") count only when they are syllables ("HOA").
+    /// </summary>
+    internal static TextQualityScore Score(ReadOnlySpan<char> word, bool attested)
+    {
+        if (word.Length < 2)
+        {
+            return default;
+        }
+
+        if (IsAsciiUpper(word))
+        {
+            return attested ? new TextQualityScore(1, 1) : default;
+        }
+
+        return new TextQualityScore(1, attested ? 1 : 0);
     }
 
     private static bool IsAttested(SyllableLexicon lexicon, ReadOnlySpan<char> word, bool hasMark)

@@ -302,7 +302,10 @@ public static class VietnameseText
             }
 
             var word = text.AsSpan(start, i - start);
-            if (word.Length > Syllables.MaxLength)
+
+            // A word without marks has no tone to move and no horn to restore: shaping gives it back
+            // unchanged, so the memo is not asked (a third of running Vietnamese words are plain ASCII).
+            if (word.Length > Syllables.MaxLength || Ascii.IsValid(word))
             {
                 continue;
             }

@@ -44,6 +44,27 @@ public class DiacriticRepairTests
         DiacriticRepair.RepairDocument(lines).Corrections.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("000_")]
+    [InlineData("003_")]
+    public void RepairDocument_GivesTheQualityThatMeasuringTheRepairedTextGives(string seed)
+    {
+        string[] extra = ["TW XIII HOA tố chức", "Ket luận số 19", "a b c", "hòa\u0301 (combining mark)", "email internet"];
+        var lines = Clean(Seeds.Read(seed)).Concat(extra).ToList();
+
+        var result = DiacriticRepair.RepairDocument(lines);
+
+        result.Quality.Should().HaveCount(lines.Count);
+        result.Quality.Count(q => q is null).Should().BeGreaterThan(0, "repaired and combining-mark texts are left to the caller");
+        for (var t = 0; t < lines.Count; t++)
+        {
+            if (result.Quality[t] is { } quality)
+            {
+                quality.Should().Be(TextQuality.Measure(result.Texts[t]), "text {0}: {1}", t, result.Texts[t]);
+            }
+        }
+    }
+
     [Fact]
     public void RepairDocument_WhenGivenSeed003_RepairsOnlyItsDocumentedSlip()
     {

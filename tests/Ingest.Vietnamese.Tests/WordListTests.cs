@@ -55,6 +55,51 @@ public class WordListTests
         lexicon.UnigramTotal.Should().BeGreaterThan(100_000);
     }
 
+    [Theory]
+    [InlineData("hòa")] // canonical, as the lexicon stores it
+    [InlineData("hoà")] // classic tone style
+    [InlineData("Hoà")] // capitalised
+    [InlineData("HOÀ")] // capitals
+    [InlineData("hOà")] // mixed case: not a common spelling, found by shaping
+    [InlineData("hòà")] // doubled tone mark: found by shaping
+    public void TryGetId_WhenGivenAnySpellingOfASyllable_FindsTheSameId(string spelling)
+    {
+        var lexicon = SyllableLexicon.Instance;
+        lexicon.TryGetId("hòa", out var expected).Should().BeTrue();
+
+        lexicon.TryGetId(spelling, out var id).Should().BeTrue();
+
+        id.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("chuân")] // not a syllable
+    [InlineData("email")] // foreign
+    [InlineData("TW")] // acronym
+    [InlineData("nghiêngnghiêng")] // longer than any syllable
+    public void TryGetId_WhenGivenAWordThatIsNotASyllable_ReturnsFalse(string word)
+    {
+        SyllableLexicon.Instance.TryGetId(word, out var id).Should().BeFalse();
+        id.Should().Be(-1);
+    }
+
+    [Fact]
+    public void SpellingTable_WhenBuilt_FindsEveryEntryAndNothingElse()
+    {
+        var syllables = SyllableLexicon.Instance.AllSyllables;
+        var table = new SpellingTable([.. syllables.Select((syllable, id) => (syllable, id)), ("hòa", -5)]);
+
+        table.Count.Should().Be(syllables.Count, "a spelling given twice keeps its first value");
+        for (var id = 0; id < syllables.Count; id++)
+        {
+            table.TryGetValue(syllables[id], out var found).Should().BeTrue();
+            found.Should().Be(id);
+        }
+
+        table.TryGetValue("chuân", out _).Should().BeFalse();
+        table.TryGetValue(string.Empty, out _).Should().BeFalse();
+    }
+
     private static IEnumerable<string> ReadHunspellEntries()
     {
         using var stream = typeof(SyllableLexicon).Assembly.GetManifestResourceStream("Ingest.Vietnamese.Data.vi_VN.dic")!;

@@ -1,14 +1,24 @@
+using System.Collections.Frozen;
+
 namespace Ingest.Extract.Bodies;
 
 /// <summary>
 /// Multi-word phrases keyed by their first token, matched longest first against a token list.
 /// Built once from data files; read-only and thread-safe afterwards.
 /// </summary>
+/// <remarks>
+/// The first lookup freezes the table: the readers ask it at nearly every token of every text, and
+/// a frozen dictionary answers (mostly "no phrase starts here") without the interface call per
+/// comparison that a general dictionary of strings makes. Adding after that is an error.
+/// </remarks>
 /// <typeparam name="T">What a phrase stands for.</typeparam>
 /// <param name="ignoreDiacritics">Compare words without their diacritics (VietnameseText.Fold).</param>
 internal sealed class PhraseTable<T>(bool ignoreDiacritics = false)
 {
     private readonly Dictionary<string, List<(string[] Keys, T Value)>> _byFirstKey = new(StringComparer.Ordinal);
+
+    // Built from _byFirstKey on first lookup; threads racing to build it build equal tables.
+    private FrozenDictionary<string, (string[] Keys, T Value)[]>? _frozen;
 
     /// <summary>Number of phrases.</summary>
     public int Count { get; private set; }
@@ -21,6 +31,11 @@ internal sealed class PhraseTable<T>(bool ignoreDiacritics = false)
         if (keys.Length == 0)
         {
             return;
+        }
+
+        if (Volatile.Read(ref _frozen) is not null)
+        {
+            throw new InvalidOperationException("A phrase table cannot change once it has been searched.");
         }
 
         if (!_byFirstKey.TryGetValue(keys[0], out var list))
@@ -40,7 +55,8 @@ internal sealed class PhraseTable<T>(bool ignoreDiacritics = false)
     {
         value = default!;
         tokenCount = 0;
-        if (index < 0 || index >= tokens.Count || !_byFirstKey.TryGetValue(KeyOf(tokens[index]), out var list))
+        var byFirstKey = Volatile.Read(ref _frozen) ?? Freeze();
+        if (index < 0 || index >= tokens.Count || !byFirstKey.TryGetValue(KeyOf(tokens[index]), out var list))
         {
             return false;
         }
@@ -71,6 +87,13 @@ internal sealed class PhraseTable<T>(bool ignoreDiacritics = false)
         }
 
         return false;
+    }
+
+    private FrozenDictionary<string, (string[] Keys, T Value)[]> Freeze()
+    {
+        var frozen = _byFirstKey.ToFrozenDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        Volatile.Write(ref _frozen, frozen);
+        return frozen;
     }
 
     private string KeyOf(TextToken token) => ignoreDiacritics ? token.FoldedKey : token.Key;
