@@ -11,7 +11,7 @@ namespace Ingest.Output;
 /// <remarks>
 /// Surviving a power cut as well needs the data on disk before the rename is relied on.
 /// <see cref="WriteAllText"/> flushes each file; a batch writing thousands of records instead uses
-/// <see cref="WriteAllTextUnflushed"/> and calls <see cref="FlushFileSystem"/> once before it
+/// <see cref="WriteUnflushed"/> and calls <see cref="FlushFileSystem"/> once before it
 /// writes the manifest that vouches for them, because one flush per record (about 5 ms each on the
 /// development machine) would leave the cores idle for longer than the records take to compute.
 /// </remarks>
@@ -26,10 +26,14 @@ public static class AtomicFile
     public static void WriteAllText(string path, string content) => Write(path, content, flushToDisk: true);
 
     /// <summary>
-    /// Writes <paramref name="content"/> as UTF-8 without BOM, atomically but without waiting for the
-    /// disk; call <see cref="FlushFileSystem"/> before recording anywhere that the file is complete.
+    /// Writes what <paramref name="write"/> puts into the stream, atomically but without waiting for
+    /// the disk; call <see cref="FlushFileSystem"/> before recording anywhere that the file is complete.
     /// </summary>
-    public static void WriteAllTextUnflushed(string path, string content) => Write(path, content, flushToDisk: false);
+    public static void WriteUnflushed(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Write(path, write, flushToDisk: false);
+    }
 
     /// <summary>
     /// Flushes everything written to the file system that holds <paramref name="directory"/>

@@ -42,6 +42,15 @@ public static class RecordJson
         return Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(record, RecordTypeInfo.Value)) + "\n";
     }
 
+    /// <summary>Writes <see cref="Serialize"/>'s bytes (UTF-8) to <paramref name="stream"/>, without building the string.</summary>
+    public static void Write(Stream stream, FileRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(record);
+        JsonSerializer.Serialize(stream, record, RecordTypeInfo.Value);
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>Serialises any node with sorted keys, on one line (for JSON Lines files).</summary>
     public static string SerializeLine(JsonNode? node)
     {

@@ -85,7 +85,7 @@ public static class FileJobs
         ArgumentNullException.ThrowIfNull(record);
         record = record with { Revision = job.Revision, PreviousSha256 = job.PreviousSha256 };
         // Not flushed one by one: Manifest.Save flushes the file system before it vouches for records.
-        AtomicFile.WriteAllTextUnflushed(job.RecordPath, RecordJson.Serialize(record));
+        AtomicFile.WriteUnflushed(job.RecordPath, stream => RecordJson.Write(stream, record));
         var index = ArchiveRunner.IndexEntry(record, job.IndexRecordPath);
         return new FileResult(RecordJson.SerializeLine(index), record.Source.Sha256, record.Source.Bytes, record.Revision, record.PreviousSha256,
             record.SchemaVersion, record.Error?.Code, record.Warnings.Count, record.Reading?.Pages ?? 0, record.Reading?.OcrPages.Count ?? 0);

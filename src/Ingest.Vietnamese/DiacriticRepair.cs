@@ -93,7 +93,7 @@ public static class DiacriticRepair
             var statistics = DocumentStatistics.ForThisThread(used);
             foreach (var textWords in words)
             {
-                statistics.Add(textWords);
+                statistics.Add(textWords, lexicon);
             }
 
             var corrections = new List<DiacriticCorrection>();
@@ -524,9 +524,12 @@ public static class DiacriticRepair
         // Occurrences of each (left, right) pair of neighbours, whatever word stands between them.
         private readonly PairCounts _surroundings = new();
 
-        // Unigram counts by syllable id; a count is valid only where its stamp is this document's.
+        // Unigram counts by syllable id and by spelling group; a count is valid only where its
+        // stamp is this document's.
         private int[] _unigrams = [];
         private int[] _unigramStamps = [];
+        private int[] _groupUnigrams = [];
+        private int[] _groupUnigramStamps = [];
         private int _stamp;
 
         /// <summary>
@@ -541,11 +544,13 @@ public static class DiacriticRepair
             statistics._bigrams.Reset(capacity);
             statistics._trigrams.Reset(capacity);
             statistics._surroundings.Reset(capacity);
-            var syllables = SyllableLexicon.Instance.Count;
-            if (statistics._unigrams.Length != syllables || statistics._stamp == int.MaxValue)
+            var lexicon = SyllableLexicon.Instance;
+            if (statistics._unigrams.Length != lexicon.Count || statistics._stamp == int.MaxValue)
             {
-                statistics._unigrams = new int[syllables];
-                statistics._unigramStamps = new int[syllables];
+                statistics._unigrams = new int[lexicon.Count];
+                statistics._unigramStamps = new int[lexicon.Count];
+                statistics._groupUnigrams = new int[lexicon.GroupCount];
+                statistics._groupUnigramStamps = new int[lexicon.GroupCount];
                 statistics._stamp = 0;
             }
 
@@ -553,7 +558,7 @@ public static class DiacriticRepair
             return statistics;
         }
 
-        public void Add(ReadOnlySpan<Word> words)
+        public void Add(ReadOnlySpan<Word> words, SyllableLexicon lexicon)
         {
             for (var k = 0; k < words.Length; k++)
             {
@@ -570,6 +575,14 @@ public static class DiacriticRepair
                 }
 
                 _unigrams[id]++;
+                var group = lexicon.SpellingGroup(id);
+                if (_groupUnigramStamps[group] != _stamp)
+                {
+                    _groupUnigramStamps[group] = _stamp;
+                    _groupUnigrams[group] = 0;
+                }
+
+                _groupUnigrams[group]++;
                 var left = k > 0 && words[k].JoinedLeft ? words[k - 1].Id : -1;
                 var right = k + 1 < words.Length && words[k + 1].JoinedLeft ? words[k + 1].Id : -1;
                 if (right >= 0)
@@ -587,10 +600,16 @@ public static class DiacriticRepair
 
         public int Unigram(int id) => _unigramStamps[id] == _stamp ? _unigrams[id] : 0;
 
+        /// <summary>Occurrences of all spellings of spelling group <paramref name="group"/>.</summary>
+        public int GroupUnigram(int group) => _groupUnigramStamps[group] == _stamp ? _groupUnigrams[group] : 0;
+
         public int Bigram(int first, int second) => _bigrams.Get(SyllableLexicon.PairKey(first, second));
 
         public int Trigram(int first, int second, int third) => _trigrams.Get(TripleKey(first, second, third));
 
+
+        /// <summary>True when the document spells group <paramref name="group"/> some other way than as <paramref name="id"/>.</summary>
+        public bool HasOtherSpellings(int group, int id) => GroupUnigram(group) > Unigram(id);
 
         /// <summary>True when some other word than <paramref name="middle"/> stands between these neighbours elsewhere in the document.</summary>
         public bool HasOtherMiddle(int left, int middle, int right) =>
@@ -612,8 +631,14 @@ public static class DiacriticRepair
         /// </summary>
         public long OtherSpellingsAfterUnattested(int left, int enough)
         {
-            long count = Lexicon.GroupAfter(left, Lexicon.SpellingGroup(Id));
-            foreach (var member in Lexicon.GroupMembers(Lexicon.SpellingGroup(Id)))
+            var group = Lexicon.SpellingGroup(Id);
+            long count = Lexicon.GroupAfter(left, group);
+            if (!Statistics.HasOtherSpellings(group, Id))
+            {
+                return count;
+            }
+
+            foreach (var member in Lexicon.GroupMembers(group))
             {
                 // A spelling the document never uses is in none of its pairs: no lookup needed.
                 if (count >= enough)
@@ -633,8 +658,14 @@ public static class DiacriticRepair
         /// <summary>The mirror of <see cref="OtherSpellingsAfterUnattested"/>: a different spelling of the word before <paramref name="right"/>.</summary>
         public long OtherSpellingsBeforeUnattested(int right, int enough)
         {
-            long count = Lexicon.GroupBefore(Lexicon.SpellingGroup(Id), right);
-            foreach (var member in Lexicon.GroupMembers(Lexicon.SpellingGroup(Id)))
+            var group = Lexicon.SpellingGroup(Id);
+            long count = Lexicon.GroupBefore(group, right);
+            if (!Statistics.HasOtherSpellings(group, Id))
+            {
+                return count;
+            }
+
+            foreach (var member in Lexicon.GroupMembers(group))
             {
                 if (count >= enough)
                 {

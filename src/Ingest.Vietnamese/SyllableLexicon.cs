@@ -106,6 +106,9 @@ internal sealed class SyllableLexicon
     /// <summary>Number of the group of syllables spelled like <paramref name="id"/> once diacritics are dropped.</summary>
     public int SpellingGroup(int id) => _spellingGroups[id];
 
+    /// <summary>Number of spelling groups (<see cref="SpellingGroup"/> is below it).</summary>
+    public int GroupCount => _groupMembers.Length;
+
     /// <summary>The syllables of spelling group <paramref name="group"/>, in id order.</summary>
     public ReadOnlySpan<int> GroupMembers(int group) => _groupMembers[group];
 

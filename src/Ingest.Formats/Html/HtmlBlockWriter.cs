@@ -270,38 +270,55 @@ internal sealed class HtmlBlockWriter
             return;
         }
 
-        var start = _text.Length;
+        var lettersOrDigits = 0;
         if (_pre > 0)
         {
-            _text.Append(decoded.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\u00A0', ' '));
+            var preformatted = decoded.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\u00A0', ' ');
+            _text.Append(preformatted);
+            lettersOrDigits = CountLettersOrDigits(preformatted);
         }
         else
         {
-            foreach (var c in decoded)
+            // White space collapses to one space, and none at the start of the block or after a
+            // line break; the runs between are appended whole, not character by character.
+            var remaining = decoded.AsSpan();
+            var hasLast = _text.Length > 0;
+            var last = hasLast ? _text[^1] : '\0';
+            while (!remaining.IsEmpty)
             {
-                if (char.IsWhiteSpace(c))
+                var run = remaining.Length;
+                for (var i = 0; i < remaining.Length; i++)
                 {
-                    if (_text.Length > 0 && _text[^1] is not (' ' or '\n'))
+                    if (char.IsWhiteSpace(remaining[i]))
                     {
-                        _text.Append(' ');
+                        run = i;
+                        break;
                     }
                 }
-                else
+
+                if (run == 0)
                 {
-                    _text.Append(c);
+                    if (hasLast && last is not (' ' or '\n'))
+                    {
+                        _text.Append(' ');
+                        last = ' ';
+                    }
+
+                    remaining = remaining[1..];
+                    continue;
                 }
+
+                _text.Append(remaining[..run]);
+                lettersOrDigits += CountLettersOrDigits(remaining[..run]);
+                last = remaining[run - 1];
+                hasLast = true;
+                remaining = remaining[run..];
             }
         }
 
-        for (var i = start; i < _text.Length; i++)
-        {
-            if (char.IsLetterOrDigit(_text[i]))
-            {
-                _letters++;
-                _boldLetters += _bold > 0 ? 1 : 0;
-                _italicLetters += _italic > 0 ? 1 : 0;
-            }
-        }
+        _letters += lettersOrDigits;
+        _boldLetters += _bold > 0 ? lettersOrDigits : 0;
+        _italicLetters += _italic > 0 ? lettersOrDigits : 0;
 
         if (_spanStart < 0)
         {
@@ -310,6 +327,17 @@ internal sealed class HtmlBlockWriter
         }
 
         _spanEnd = node.StreamPosition + node.Text.Length;
+    }
+
+    private static int CountLettersOrDigits(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            count += char.IsLetterOrDigit(c) ? 1 : 0;
+        }
+
+        return count;
     }
 
     private void Flush()
