@@ -23,11 +23,11 @@ internal sealed class SyllableLexicon
     private readonly SpellingTable _spellings;
     private readonly FrozenDictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _bySpelling;
     private readonly int[] _unigrams;
-    private readonly PairCounts _bigrams;
+    private readonly PairTable _bigrams;
     private readonly int[] _spellingGroups;
     private readonly int[][] _groupMembers;
-    private readonly PairCounts _groupAfter;
-    private readonly PairCounts _groupBefore;
+    private readonly PairTable _groupAfter;
+    private readonly PairTable _groupBefore;
 
     // Capitalised, old-style and unattested spellings seen in text, with their id or -1.
     private readonly WordCache<int> _otherSpellings = new(200_000);
@@ -36,7 +36,7 @@ internal sealed class SyllableLexicon
     {
         _syllables = syllables;
         _unigrams = unigrams;
-        _bigrams = bigrams;
+        _bigrams = new PairTable(bigrams);
         var ids = new Dictionary<string, int>(syllables.Length, StringComparer.Ordinal);
         var bySpelling = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var id = 0; id < syllables.Length; id++)
@@ -72,14 +72,17 @@ internal sealed class SyllableLexicon
             groupNumber++;
         }
 
-        _groupAfter = new PairCounts(bigrams.Count);
-        _groupBefore = new PairCounts(bigrams.Count);
+        var groupAfter = new PairCounts(bigrams.Count);
+        var groupBefore = new PairCounts(bigrams.Count);
         foreach (var (key, count) in bigrams.Entries())
         {
             var (first, second) = ((int)(key >> 32), (int)(key & 0xFFFF_FFFF));
-            _groupAfter.Add(PairKey(first, _spellingGroups[second]), count);
-            _groupBefore.Add(PairKey(_spellingGroups[first], second), count);
+            groupAfter.Add(PairKey(first, _spellingGroups[second]), count);
+            groupBefore.Add(PairKey(_spellingGroups[first], second), count);
         }
+
+        _groupAfter = new PairTable(groupAfter);
+        _groupBefore = new PairTable(groupBefore);
     }
 
     /// <summary>The shared instance, loaded from the embedded data on first use.</summary>
@@ -101,7 +104,7 @@ internal sealed class SyllableLexicon
     public int Unigram(int id) => _unigrams[id];
 
     /// <summary>Occurrences of <paramref name="first"/> directly followed by <paramref name="second"/>.</summary>
-    public int Bigram(int first, int second) => _bigrams.Get(PairKey(first, second));
+    public int Bigram(int first, int second) => _bigrams.Get(first, second);
 
     /// <summary>Number of the group of syllables spelled like <paramref name="id"/> once diacritics are dropped.</summary>
     public int SpellingGroup(int id) => _spellingGroups[id];
@@ -113,10 +116,10 @@ internal sealed class SyllableLexicon
     public ReadOnlySpan<int> GroupMembers(int group) => _groupMembers[group];
 
     /// <summary>How often <paramref name="first"/> is followed by any syllable of spelling group <paramref name="group"/>.</summary>
-    public int GroupAfter(int first, int group) => _groupAfter.Get(PairKey(first, group));
+    public int GroupAfter(int first, int group) => _groupAfter.Get(first, group);
 
     /// <summary>How often any syllable of spelling group <paramref name="group"/> is followed by <paramref name="second"/>.</summary>
-    public int GroupBefore(int group, int second) => _groupBefore.Get(PairKey(group, second));
+    public int GroupBefore(int group, int second) => _groupBefore.Get(group, second);
 
     /// <summary>Packs an ordered pair of ids into one dictionary key.</summary>
     public static long PairKey(int first, int second) => ((long)first << 32) | (uint)second;

@@ -70,4 +70,41 @@ public class PairCountsTests
         table.Get(5).Should().Be(1);
         table.Entries().Should().Equal((5L, 1));
     }
+
+    [Fact]
+    public void PairTable_WhenBuiltFromCounts_AnswersAsTheCountsDo()
+    {
+        var random = new Random(7);
+        var counts = new PairCounts();
+        for (var i = 0; i < 20_000; i++)
+        {
+            counts.Add(SyllableLexicon.PairKey(random.Next(500), random.Next(500)), random.Next(1, 4));
+        }
+
+        counts.Add(SyllableLexicon.PairKey(PairTable.MaxId, PairTable.MaxId), 9);
+        var table = new PairTable(counts);
+
+        for (var first = 0; first < 520; first += 3)
+        {
+            for (var second = 0; second < 520; second += 7)
+            {
+                table.Get(first, second).Should().Be(counts.Get(SyllableLexicon.PairKey(first, second)));
+            }
+        }
+
+        table.Get(PairTable.MaxId, PairTable.MaxId).Should().Be(9);
+        table.Get(PairTable.MaxId + 1, 0).Should().Be(0);
+        table.Get(-1, 3).Should().Be(0);
+    }
+
+    [Fact]
+    public void PairTable_WhenAnIdIsTooLarge_Throws()
+    {
+        var counts = new PairCounts();
+        counts.Add(SyllableLexicon.PairKey(PairTable.MaxId + 1, 0));
+
+        var build = () => new PairTable(counts);
+
+        build.Should().Throw<ArgumentOutOfRangeException>();
+    }
 }
