@@ -80,6 +80,7 @@ public static class DiacriticRepair
         }
 
         var buffer = ArrayPool<Word>.Shared.Rent(Math.Max(1, capacity));
+        DocumentStatistics? statistics = null;
         try
         {
             var words = new ArraySegment<Word>[texts.Count];
@@ -90,7 +91,7 @@ public static class DiacriticRepair
                 used += words[t].Count;
             }
 
-            var statistics = DocumentStatistics.ForThisThread(used);
+            statistics = DocumentStatistics.Rent(used);
             foreach (var textWords in words)
             {
                 statistics.Add(textWords, lexicon);
@@ -110,9 +111,12 @@ public static class DiacriticRepair
         finally
         {
             ArrayPool<Word>.Shared.Return(buffer);
+            if (statistics is not null)
+            {
+                DocumentStatistics.Return(statistics);
+            }
         }
     }
-
     // TextQuality.Measure's count, from these words: its words are runs of letters and combining
     // marks, so without combining marks they are these words, looked up the same way.
     private static TextQualityScore? QualityOf(string text, ReadOnlySpan<Word> words)
@@ -513,10 +517,11 @@ public static class DiacriticRepair
     /// <summary>Counts of this document's own syllables, pairs and triples.</summary>
     private sealed class DocumentStatistics
     {
-        // One set of tables per thread, emptied for each document: allocating and growing six
-        // tables for every document cost more than counting in them.
-        [ThreadStatic]
-        private static DocumentStatistics? _forThread;
+        // Sets of tables kept between documents and emptied for each: allocating and growing the
+        // tables for every document cost more than counting in them. A shared pool rather than one
+        // set per thread, so that a long run on many pool threads keeps only as many sets as
+        // documents were repaired at once.
+        private static readonly Stack<DocumentStatistics> Pool = new();
 
         private readonly PairCounts _bigrams = new();
         private readonly PairCounts _trigrams = new();
@@ -533,13 +538,19 @@ public static class DiacriticRepair
         private int _stamp;
 
         /// <summary>
-        /// This thread's tables, emptied and sized for a document of <paramref name="words"/> words.
-        /// A table gets at most one key a word, but long documents repeat their pairs: past a few
-        /// thousand words the tables grow as keys arrive rather than being sized for the words.
+        /// A set of tables from the pool, emptied and sized for a document of <paramref name="words"/>
+        /// words. A table gets at most one key a word, but long documents repeat their pairs: past a
+        /// few thousand words the tables grow as keys arrive rather than being sized for the words.
         /// </summary>
-        public static DocumentStatistics ForThisThread(int words)
+        public static DocumentStatistics Rent(int words)
         {
-            var statistics = _forThread ??= new DocumentStatistics();
+            DocumentStatistics? statistics;
+            lock (Pool)
+            {
+                Pool.TryPop(out statistics);
+            }
+
+            statistics ??= new DocumentStatistics();
             var capacity = Math.Min(words, 1 << 13);
             statistics._bigrams.Reset(capacity);
             statistics._trigrams.Reset(capacity);
@@ -556,6 +567,15 @@ public static class DiacriticRepair
 
             statistics._stamp++;
             return statistics;
+        }
+
+        /// <summary>Gives a set of tables back to the pool once its document is repaired.</summary>
+        public static void Return(DocumentStatistics statistics)
+        {
+            lock (Pool)
+            {
+                Pool.Push(statistics);
+            }
         }
 
         public void Add(ReadOnlySpan<Word> words, SyllableLexicon lexicon)

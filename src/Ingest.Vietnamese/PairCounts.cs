@@ -21,8 +21,8 @@ namespace Ingest.Vietnamese;
 /// </remarks>
 internal sealed class PairCounts
 {
-    // Slot arrays up to this size (1 MB) are kept by Reset whatever the next size.
-    private const int KeptSlots = 1 << 16;
+    // Slot arrays up to this size (256 KB) are kept by Reset whatever the next size.
+    private const int KeptSlots = 1 << 14;
 
     private Slot[] _slots;
     private int _mask;
