@@ -196,9 +196,9 @@ public static class DiacriticRepair
         // where the document has the same neighbours around another word: most words fail these
         // tests and cost nothing more.
         var leftOpen = context.Left >= 0 && lexicon.Bigram(context.Left, context.Id) == 0
-            && context.OtherSpellingsAfterUnattested(context.Left, MinimumPairCount) >= MinimumPairCount;
+            && context.OtherSpellingsUnattested(context.Left, neighbourOnLeft: true, MinimumPairCount) >= MinimumPairCount;
         var rightOpen = context.Right >= 0 && lexicon.Bigram(context.Id, context.Right) == 0
-            && context.OtherSpellingsBeforeUnattested(context.Right, MinimumPairCount) >= MinimumPairCount;
+            && context.OtherSpellingsUnattested(context.Right, neighbourOnLeft: false, MinimumPairCount) >= MinimumPairCount;
         var phraseOpen = context.Left >= 0 && context.Right >= 0 && context.Statistics.HasOtherMiddle(context.Left, context.Id, context.Right);
         if (!(leftOpen || rightOpen || phraseOpen))
         {
@@ -645,14 +645,15 @@ public static class DiacriticRepair
         public long Unigram(int id) => Lexicon.Unigram(id) + Statistics.Unigram(id);
 
         /// <summary>
-        /// How often <paramref name="left"/> precedes a differently marked spelling of the word (clean
-        /// text and document), for a printed pair that clean text never has (so the clean count of
-        /// the whole spelling group is all other spellings), counted until <paramref name="enough"/>.
+        /// How often <paramref name="neighbour"/> stands next to a differently marked spelling of
+        /// the word (before it when <paramref name="neighbourOnLeft"/>), in clean text and the
+        /// document, for a printed pair that clean text never has (so the clean count of the whole
+        /// spelling group is all other spellings); counted until <paramref name="enough"/>.
         /// </summary>
-        public long OtherSpellingsAfterUnattested(int left, int enough)
+        public long OtherSpellingsUnattested(int neighbour, bool neighbourOnLeft, int enough)
         {
             var group = Lexicon.SpellingGroup(Id);
-            long count = Lexicon.GroupAfter(left, group);
+            long count = neighbourOnLeft ? Lexicon.GroupAfter(neighbour, group) : Lexicon.GroupBefore(group, neighbour);
             if (!Statistics.HasOtherSpellings(group, Id))
             {
                 return count;
@@ -660,41 +661,15 @@ public static class DiacriticRepair
 
             foreach (var member in Lexicon.GroupMembers(group))
             {
+                if (count >= enough)
+                {
+                    break;
+                }
+
                 // A spelling the document never uses is in none of its pairs: no lookup needed.
-                if (count >= enough)
-                {
-                    break;
-                }
-
                 if (member != Id && Statistics.Unigram(member) > 0)
                 {
-                    count += Statistics.Bigram(left, member);
-                }
-            }
-
-            return count;
-        }
-
-        /// <summary>The mirror of <see cref="OtherSpellingsAfterUnattested"/>: a different spelling of the word before <paramref name="right"/>.</summary>
-        public long OtherSpellingsBeforeUnattested(int right, int enough)
-        {
-            var group = Lexicon.SpellingGroup(Id);
-            long count = Lexicon.GroupBefore(group, right);
-            if (!Statistics.HasOtherSpellings(group, Id))
-            {
-                return count;
-            }
-
-            foreach (var member in Lexicon.GroupMembers(group))
-            {
-                if (count >= enough)
-                {
-                    break;
-                }
-
-                if (member != Id && Statistics.Unigram(member) > 0)
-                {
-                    count += Statistics.Bigram(member, right);
+                    count += neighbourOnLeft ? Statistics.Bigram(neighbour, member) : Statistics.Bigram(member, neighbour);
                 }
             }
 
